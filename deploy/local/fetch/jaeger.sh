@@ -8,8 +8,9 @@ set -euo pipefail
 version="$1"
 dest="$2"
 
-command -v go >/dev/null || { echo "jaeger: Go toolchain not found on PATH (needed to build Jaeger)" >&2; exit 3; }
 [[ -f "$dest/.complete" && -x "$dest/jaeger" ]] && exit 0
+
+command -v go >/dev/null || { echo "Go toolchain not found on PATH (needed to build Jaeger)" >&2; exit 3; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -19,5 +20,5 @@ go get -tool "github.com/jaegertracing/jaeger/cmd/jaeger@${version}"
 mkdir -p "$dest"
 go build -o "$dest/jaeger.partial" github.com/jaegertracing/jaeger/cmd/jaeger
 mv "$dest/jaeger.partial" "$dest/jaeger"
-"$dest/jaeger" version >/dev/null 2>&1 || { echo "jaeger: built binary does not run" >&2; exit 4; }
+"$dest/jaeger" version >/dev/null 2>&1 || { echo "built binary does not run" >&2; exit 4; }
 touch "$dest/.complete"

@@ -9,9 +9,9 @@ version="$1"
 log4j="$2"
 dest="$3"
 
-command -v mvn >/dev/null || { echo "kafka: Maven (mvn) not found on PATH (needed to fetch Kafka)" >&2; exit 3; }
-command -v java >/dev/null || { echo "kafka: Java not found on PATH (needed to run Kafka)" >&2; exit 3; }
 [[ -f "$dest/.complete" ]] && exit 0
+
+command -v mvn >/dev/null || { echo "Maven (mvn) not found on PATH (needed to fetch Kafka)" >&2; exit 3; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

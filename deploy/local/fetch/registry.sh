@@ -8,9 +8,9 @@ set -euo pipefail
 version="$1"
 dest="$2"
 
-command -v mvn >/dev/null || { echo "registry: Maven (mvn) not found on PATH (needed to fetch Apicurio)" >&2; exit 3; }
-command -v java >/dev/null || { echo "registry: Java not found on PATH (needed to run Apicurio)" >&2; exit 3; }
 [[ -f "$dest/.complete" ]] && exit 0
+
+command -v mvn >/dev/null || { echo "Maven (mvn) not found on PATH (needed to fetch Apicurio)" >&2; exit 3; }
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -19,6 +19,6 @@ mvn -q -B dependency:copy -Dartifact="io.apicurio:apicurio-registry-app:${versio
 rm -rf "$dest" && mkdir -p "$dest"
 tar -xzf "$work"/apicurio-registry-app-*.tar.gz -C "$dest"
 run_jar="$(find "$dest" -maxdepth 3 -name quarkus-run.jar | head -1)"
-[[ -n "$run_jar" ]] || { echo "registry: no quarkus-run.jar in the Apicurio $version archive" >&2; exit 4; }
+[[ -n "$run_jar" ]] || { echo "no quarkus-run.jar in the Apicurio $version archive" >&2; exit 4; }
 [[ "$run_jar" == "$dest/quarkus-run.jar" ]] || ln -sfn "$run_jar" "$dest/quarkus-run.jar"
 touch "$dest/.complete"
