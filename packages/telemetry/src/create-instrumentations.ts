@@ -1,0 +1,22 @@
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
+import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
+
+/**
+ * The instrumentations every service runs with, enabled on construction: HTTP server and
+ * client, express routes, kafkajs produce and consume (with `traceparent` in record headers),
+ * and pino, which adds the active span's ids to each log line in the logger's camelCase.
+ */
+export function createInstrumentations() {
+  return [
+    new HttpInstrumentation(),
+    new ExpressInstrumentation(),
+    new KafkaJsInstrumentation(),
+    new PinoInstrumentation({
+      // Logs stay JSON lines on stdout; sending them as OTLP logs too would double them.
+      disableLogSending: true,
+      logKeys: { traceId: 'traceId', spanId: 'spanId', traceFlags: 'traceFlags' },
+    }),
+  ];
+}

@@ -1,0 +1,10 @@
+// What services import from @tributary/telemetry. Nothing here loads the SDK: it is started
+// by `node --import @tributary/telemetry/register`, and these only read or end its state.
+export { assertLoadedBeforeKafkajs } from './assert-loaded-before-kafkajs.ts';
+export { type ShutdownTelemetryOptions, shutdownTelemetry } from './shutdown-telemetry.ts';
+export {
+  TelemetryError,
+  type TelemetryErrorCode,
+  telemetryErrorCodes,
+} from './telemetry-error.ts';
+export { isTelemetryStarted, kafkajsLoadedBeforeTelemetry } from './telemetry-state.ts';
