@@ -95,9 +95,13 @@ function requireLoopback(name: string, host: string): void {
  * since deploy/local starts every component on this machine.
  */
 export function resolveAddresses(env: Env = process.env): StackAddresses {
-  const kafka = urlParts(env, 'KAFKA_BROKERS', `127.0.0.1:${DEFAULT_PORTS.kafkaBroker}`);
-  const kafkaFirst = (env.KAFKA_BROKERS ?? '').split(',')[0]?.trim();
-  const broker = kafkaFirst ? urlParts({ KAFKA_BROKERS: kafkaFirst }, 'KAFKA_BROKERS', '') : kafka;
+  // The local stack has one broker: the first of the list is the one it starts.
+  const firstBroker = (env.KAFKA_BROKERS ?? '').split(',')[0]?.trim();
+  const broker = urlParts(
+    { KAFKA_BROKERS: firstBroker },
+    'KAFKA_BROKERS',
+    `127.0.0.1:${DEFAULT_PORTS.kafkaBroker}`,
+  );
   const registry = urlParts(
     env,
     'SCHEMA_REGISTRY_URL',
