@@ -5,6 +5,9 @@ import { dirname, join } from 'node:path';
 import type { ComponentContext } from './component.ts';
 import { StackError, StackErrorCode } from './errors.ts';
 
+/** How often a long download or build says it is still going. */
+const PROGRESS_INTERVAL_MS = 30_000;
+
 /**
  * Runs one of deploy/local/fetch/*.sh for `component`, writing its output to
  * `<logDir>/<component>.fetch.log`. The scripts write `.complete` last, so an interrupted
@@ -22,13 +25,22 @@ export async function runFetchScript(
   const out = createWriteStream(logFile, { flags: 'a' });
   const scriptPath = join(ctx.layout.deployDir, 'fetch', script);
 
+  const startedAt = Date.now();
+  const heartbeat = setInterval(() => {
+    const seconds = Math.round((Date.now() - startedAt) / 1_000);
+    ctx.progress(`${component}: still working (${seconds} s so far; output in ${logFile})`);
+  }, PROGRESS_INTERVAL_MS);
   const exitCode = await new Promise<number>((resolve, reject) => {
     const child = spawn('bash', [scriptPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
-    child.once('error', reject);
+    child.once('error', (error) => {
+      clearInterval(heartbeat);
+      reject(error);
+    });
     child.once('close', (code) => resolve(code ?? 1));
   });
+  clearInterval(heartbeat);
   await new Promise((resolve) => out.end(resolve));
 
   if (exitCode === 0) return;
