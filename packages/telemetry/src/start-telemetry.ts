@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import {
   defaultResource,
@@ -24,6 +25,7 @@ import { telemetryState } from './telemetry-state.ts';
 function createSdk(
   options: TelemetryOptions,
   instrumentations: ReturnType<typeof createInstrumentations>,
+  prometheus: PrometheusExporter,
 ) {
   const resource = defaultResource().merge(
     resourceFromAttributes({
@@ -48,8 +50,9 @@ function createSdk(
     traceExporter: new OTLPTraceExporter(
       options.otlpTracesUrl === undefined ? {} : { url: options.otlpTracesUrl },
     ),
-    // Metrics: an OTLP metric reader for the service metrics joins here (metricReaders).
-    metricReaders: [],
+    // Metrics are pulled by Prometheus. The exporter's own server (default port 9464) stays
+    // off: every service serves the scrape on a port of its own (see serveMetrics).
+    metricReaders: [prometheus],
     // Logs stay pino JSON lines on stdout; no OTLP log export.
     logRecordProcessors: [],
   });
@@ -74,9 +77,11 @@ export async function startTelemetry(options: TelemetryOptions): Promise<void> {
     each.getModuleDefinitions().map((definition) => definition.name),
   );
   const esmHooked = registerEsmHooks(moduleNames);
-  const sdk = createSdk(options, instrumentations);
+  const prometheus = new PrometheusExporter({ preventServerStart: true });
+  const sdk = createSdk(options, instrumentations, prometheus);
   sdk.start();
   telemetryState.sdk = sdk;
+  telemetryState.prometheus = prometheus;
   telemetryState.kafkajsLoadedFirstPath = kafkajsPath;
 
   // Imported only now: the logger loads pino, which has to load after the hooks above for

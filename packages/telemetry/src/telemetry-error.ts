@@ -11,6 +11,10 @@ export const telemetryErrorCodes = {
     retriable: false,
     summary: 'Flushing and shutting the SDK down did not finish within its deadline.',
   },
+  METRICS_PORT_IN_USE: {
+    retriable: false,
+    summary: 'The port a service named for its metrics endpoint is already taken.',
+  },
   SHUTDOWN_FAILED: {
     retriable: false,
     summary: 'The SDK reported a failure while flushing or shutting down.',

@@ -1,9 +1,12 @@
+import type { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import type { NodeSDK } from '@opentelemetry/sdk-node';
 
 /** What the bootstrap recorded in this process. Written by `startTelemetry` and shutdown only. */
 export interface TelemetryState {
   /** The running SDK; absent before the bootstrap ran and when telemetry is disabled. */
   sdk: NodeSDK | undefined;
+  /** The metric reader a Prometheus scrape reads; absent when the SDK was not started. */
+  prometheus: PrometheusExporter | undefined;
   /** A kafkajs file found already loaded when the bootstrap ran; absent when none was. */
   kafkajsLoadedFirstPath: string | undefined;
   /** The one shutdown in progress or done; absent until the first `shutdownTelemetry()`. */
@@ -13,6 +16,7 @@ export interface TelemetryState {
 /** The state of this process's telemetry; there is one SDK per process. */
 export const telemetryState: TelemetryState = {
   sdk: undefined,
+  prometheus: undefined,
   kafkajsLoadedFirstPath: undefined,
   shutdown: undefined,
 };

@@ -1,0 +1,33 @@
+/**
+ * Every metric Tributary exports, in one place. OpenTelemetry names; the Prometheus exporter
+ * turns dots into underscores, and adds `_total` to counters, so
+ * `tributary.webhooks.received` is scraped as `tributary_webhooks_received_total`.
+ */
+export const MetricName = {
+  /** Webhooks the ingress answered, by source, event type, outcome and HTTP status. */
+  webhooksReceived: 'tributary.webhooks.received',
+  /** Publishes to Kafka started and not yet acknowledged or failed, per ingress process. */
+  publishesInFlight: 'tributary.ingress.publishes_in_flight',
+  /** Records a consumer service finished with, by group, topic, event type and outcome. */
+  eventsProcessed: 'tributary.events.processed',
+  /** Time from the ingress receiving a webhook (envelope received-at) to a consumer finishing it. */
+  receiptToProcessed: 'tributary.events.receipt_to_processed_ms',
+  /** Records forwarded to a retry tier, by group and tier. */
+  retriesForwarded: 'tributary.retries.forwarded',
+  /** Records in a group's dead-letter topics not yet redriven, by group and topic. */
+  dlqDepth: 'tributary.dlq.depth',
+  /** Records of a source or tier topic the group has not yet committed, by group, topic and partition. */
+  consumerLag: 'tributary.consumer.lag',
+} as const;
+
+/** Attribute keys of Tributary's metrics; one casing (snake_case, as Prometheus labels are). */
+export const MetricAttribute = {
+  source: 'source',
+  eventType: 'event_type',
+  outcome: 'outcome',
+  httpStatus: 'http_status',
+  group: 'consumer_group',
+  topic: 'topic',
+  partition: 'partition',
+  tier: 'tier',
+} as const;
