@@ -1,7 +1,7 @@
 // What services import from @tributary/telemetry. Nothing here loads the SDK: it is started
 // by `node --import @tributary/telemetry/register`, and these only read or end its state.
 export { assertLoadedBeforeKafkajs } from './assert-loaded-before-kafkajs.ts';
-export { MetricAttribute, MetricName } from './metrics/metric-names.ts';
+export { MetricAttribute, MetricName, ProcessOutcome } from './metrics/metric-names.ts';
 export {
   createPipelineMetrics,
   LATENCY_BUCKETS_MS,

@@ -31,3 +31,17 @@ export const MetricAttribute = {
   partition: 'partition',
   tier: 'tier',
 } as const;
+
+/** Values of the `outcome` attribute of `tributary.events.processed`. */
+export const ProcessOutcome = {
+  /** The handler succeeded. */
+  handled: 'handled',
+  /** The event id was already done, retrying or dead: skipped. */
+  duplicate: 'duplicate',
+  /** The service does not handle this event type: skipped and counted, never failed. */
+  skippedType: 'skipped_type',
+  /** The attempt failed and the record went to a retry tier. */
+  retried: 'retried',
+  /** The record went to the dead-letter topic. */
+  deadLettered: 'dead_lettered',
+} as const;
