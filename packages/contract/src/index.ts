@@ -25,6 +25,15 @@ export type {
 } from './catalog/topic-catalog.ts';
 export type { TopicSpec } from './catalog/topic-plan.ts';
 export { deriveTopicPlan, forwardHeaderAllowanceBytes } from './catalog/topic-plan.ts';
+export type { ApplyTopicCatalogOptions } from './cli/apply-topic-catalog.ts';
+export { applyTopicCatalog } from './cli/apply-topic-catalog.ts';
+export type { CheckEnvelopeSchemasOptions } from './cli/check-envelope-schemas.ts';
+export { checkEnvelopeSchemas } from './cli/check-envelope-schemas.ts';
+export type { EnvelopeSchemaTarget } from './cli/envelope-schema-target.ts';
+export type { RegisterEnvelopeSchemasOptions } from './cli/register-envelope-schemas.ts';
+export { registerEnvelopeSchemas } from './cli/register-envelope-schemas.ts';
+export type { CommandOutput } from './cli/run-command.ts';
+export { processOutput, runCommand } from './cli/run-command.ts';
 export type { EnvelopeCodec, EnvelopeCodecOptions } from './codec/envelope-codec.ts';
 export { createEnvelopeCodec } from './codec/envelope-codec.ts';
 export type { FramedRecord } from './codec/wire-format.ts';

@@ -1,13 +1,9 @@
 // Registers the webhook envelope's Avro schema versions and checks proposed ones against the
 // live registry. Run: node packages/contract/src/cli/schemas.ts --help
 import { Command, InvalidArgumentError } from 'commander';
-import { loadTopicCatalog } from '../catalog/load-topic-catalog.ts';
-import { loadEnvelopeSchemas } from '../envelope/envelope-schemas.ts';
-import { createRegistryAdminClient } from '../registry/registry-admin-client.ts';
-import { loadSchemaFile } from '../schema/load-schema-file.ts';
-import { checkSchemas } from './check-schemas.ts';
-import { envelopeSubjects } from './envelope-subjects.ts';
-import { registerSchemas } from './register-schemas.ts';
+import { checkEnvelopeSchemas } from './check-envelope-schemas.ts';
+import type { EnvelopeSchemaTarget } from './envelope-schema-target.ts';
+import { registerEnvelopeSchemas } from './register-envelope-schemas.ts';
 import { processOutput, runCommand } from './run-command.ts';
 
 const defaultRegistryUrl = 'http://127.0.0.1:8081/apis/ccompat/v7';
@@ -49,9 +45,14 @@ function withCommonOptions(command: Command): Command {
     );
 }
 
-function subjectsFor(options: CommonOptions): string[] {
-  const catalog = options.source === undefined ? loadTopicCatalog(options.catalog) : undefined;
-  return envelopeSubjects(catalog, options.source, options.prefix);
+function targetOf(options: CommonOptions): EnvelopeSchemaTarget {
+  return {
+    registryUrl,
+    prefix: options.prefix,
+    sources: options.source,
+    catalogFile: options.catalog,
+    schemasDir: options.schemasDir,
+  };
 }
 
 const program = new Command('schemas')
@@ -69,17 +70,12 @@ withCommonOptions(
     )
     .option('--through <version>', 'register versions up to this one only', positiveInteger),
 ).action(async (options: CommonOptions & { through?: number }) => {
-  await runCommand(processOutput, () => {
-    const versions = loadEnvelopeSchemas(options.schemasDir).filter(
-      ({ version }) => options.through === undefined || version <= options.through,
-    );
-    return registerSchemas({
-      registry: createRegistryAdminClient({ url: registryUrl }),
-      subjects: subjectsFor(options),
-      versions,
-      output: processOutput,
-    });
-  });
+  await runCommand(processOutput, () =>
+    registerEnvelopeSchemas(
+      { ...targetOf(options), throughVersion: options.through },
+      processOutput,
+    ),
+  );
 });
 
 withCommonOptions(
@@ -91,13 +87,7 @@ withCommonOptions(
     .argument('[files...]', 'further .avsc files to check, e.g. a proposed next version'),
 ).action(async (files: string[], options: CommonOptions) => {
   await runCommand(processOutput, () =>
-    checkSchemas({
-      registry: createRegistryAdminClient({ url: registryUrl }),
-      subjects: subjectsFor(options),
-      versions: loadEnvelopeSchemas(options.schemasDir),
-      extra: files.map((file) => loadSchemaFile(file)),
-      output: processOutput,
-    }),
+    checkEnvelopeSchemas({ ...targetOf(options), files }, processOutput),
   );
 });
 

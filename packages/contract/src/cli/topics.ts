@@ -1,11 +1,7 @@
 // Applies the topic catalog (deploy/catalog.yaml) to a Kafka cluster: creates what is
 // missing, reports drift, never deletes. Run: node packages/contract/src/cli/topics.ts --help
 import { Command } from 'commander';
-import { applyTopicPlan } from '../catalog/apply-topic-plan.ts';
-import { createKafkaTopicAdmin } from '../catalog/kafka-topic-admin.ts';
-import { loadTopicCatalog } from '../catalog/load-topic-catalog.ts';
-import { deriveTopicPlan } from '../catalog/topic-plan.ts';
-import { formatTopicChanges } from './format-topic-changes.ts';
+import { applyTopicCatalog } from './apply-topic-catalog.ts';
 import { processOutput, runCommand } from './run-command.ts';
 
 // Configuration is read here, at the edge, and passed down.
@@ -30,21 +26,18 @@ program
   .option('--dry-run', 'print what would change, change nothing', false)
   .option('--increase-partitions', 'raise partition counts below the catalog (never lowers)', false)
   .action(async (options: ApplyOptions) => {
-    await runCommand(processOutput, async () => {
-      const plan = deriveTopicPlan(loadTopicCatalog(options.catalog), options.prefix);
-      const admin = createKafkaTopicAdmin({ brokers });
-      try {
-        await admin.connect();
-        const result = await applyTopicPlan(admin, plan, {
+    await runCommand(processOutput, () =>
+      applyTopicCatalog(
+        {
+          brokers,
+          prefix: options.prefix,
+          catalogFile: options.catalog,
           dryRun: options.dryRun,
           increasePartitions: options.increasePartitions,
-        });
-        for (const line of formatTopicChanges(result)) processOutput.line(line);
-        return true;
-      } finally {
-        await admin.disconnect();
-      }
-    });
+        },
+        processOutput,
+      ),
+    );
   });
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,99 @@
+import type { CommandOutput, EnvelopeSchemaTarget } from '@tributary/contract';
+import { checkEnvelopeSchemas, registerEnvelopeSchemas } from '@tributary/contract';
+import { Command, InvalidArgumentError } from 'commander';
+import { exitCodes } from '../program/exit-codes.ts';
+import { runAction } from '../program/run-action.ts';
+
+/** What the `schemas` commands need, read from the environment by `main.ts`. */
+export interface SchemasCommandDeps {
+  /** Confluent-compatible registry API (`SCHEMA_REGISTRY_URL`). */
+  readonly registryUrl: string;
+  /** Where result and failure lines go. */
+  readonly output: CommandOutput;
+}
+
+interface TargetOptions {
+  prefix: string;
+  source?: string[];
+  catalog?: string;
+  schemasDir?: string;
+}
+
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidArgumentError('must be an integer from 1');
+  }
+  return value;
+}
+
+// A repeatable option with one value each time, so it cannot swallow the file arguments of check.
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function withTargetOptions(command: Command): Command {
+  return command
+    .option('--prefix <prefix>', 'prefix of every subject (test runs, shared stacks)', '')
+    .option(
+      '--source <name>',
+      'a source to act on, repeatable (default: every catalog source)',
+      collect,
+    )
+    .option('--catalog <file>', 'topic catalog naming the sources (default: deploy/catalog.yaml)')
+    .option(
+      '--schemas-dir <dir>',
+      'folder of v<n>.avsc versions (default: schemas/webhook-envelope)',
+    );
+}
+
+/**
+ * `tributary schemas register|check`: the contract's `registerEnvelopeSchemas` and
+ * `checkEnvelopeSchemas`, the functions behind `packages/contract/src/cli/schemas.ts`.
+ * Exit 1 when something is incompatible or the registry cannot be reached.
+ */
+export function createSchemasCommand(deps: SchemasCommandDeps): Command {
+  const schemas = new Command('schemas').description(
+    `webhook envelope schemas in the registry (SCHEMA_REGISTRY_URL, now ${deps.registryUrl}); ` +
+      'subjects are <prefix>webhooks.<source>.v1-value',
+  );
+  const target = (options: TargetOptions): EnvelopeSchemaTarget => ({
+    registryUrl: deps.registryUrl,
+    prefix: options.prefix,
+    sources: options.source,
+    catalogFile: options.catalog,
+    schemasDir: options.schemasDir,
+  });
+
+  withTargetOptions(
+    schemas
+      .command('register')
+      .description(
+        'set FULL_TRANSITIVE on each subject, then register every envelope version in order',
+      )
+      .option('--through <version>', 'register versions up to this one only', positiveInteger),
+  ).action((options: TargetOptions & { through?: number }) =>
+    runAction(deps.output, async () => {
+      const done = await registerEnvelopeSchemas(
+        { ...target(options), throughVersion: options.through },
+        deps.output,
+      );
+      return done ? exitCodes.ok : exitCodes.failure;
+    }),
+  );
+
+  withTargetOptions(
+    schemas
+      .command('check')
+      .description(
+        'check every envelope version, and each given file, against the registry; registers nothing',
+      )
+      .argument('[files...]', 'further .avsc files to check, e.g. a proposed next version'),
+  ).action((files: string[], options: TargetOptions) =>
+    runAction(deps.output, async () => {
+      const compatible = await checkEnvelopeSchemas({ ...target(options), files }, deps.output);
+      return compatible ? exitCodes.ok : exitCodes.failure;
+    }),
+  );
+  return schemas;
+}
