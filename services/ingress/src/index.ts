@@ -1,5 +1,42 @@
-// Public API of the ingress package. Only verification exists so far; the HTTP server and the
-// publisher are built on top of it.
+// Public API of the ingress package: the service (configuration, start, HTTP app, errors) and
+// the verification schemes it is built on. The process entry point is `main.ts`.
+export type { GzipPolicy } from './body/content-encoding.ts';
+export { gzipPolicies } from './body/content-encoding.ts';
+export { defaultIngressConfig } from './config/default-ingress-config.ts';
+export type {
+  IngressConfig,
+  KafkaConfig,
+  PublishConfig,
+  RegistryConfig,
+  ServerConfig,
+} from './config/ingress-config.ts';
+export { ingressDefaults } from './config/ingress-config.ts';
+export type { ConfigFromEnv, IngressEnv } from './config/ingress-config-from-env.ts';
+export { ingressConfigFromEnv } from './config/ingress-config-from-env.ts';
+export { defaultSecretsEnv } from './config/read-rotation-secrets.ts';
+export type {
+  ResolveContext,
+  ResolvedIngressConfig,
+  ResolvedSource,
+} from './config/resolve-ingress-config.ts';
+export { resolveIngressConfig } from './config/resolve-ingress-config.ts';
+export type {
+  HandshakeName,
+  RateLimitConfig,
+  SourceConfig,
+  SourceTopicConfig,
+} from './config/source-config.ts';
+export { handshakeNames, sourceDefaults } from './config/source-config.ts';
+export type { IngressErrorCode, IngressErrorOptions } from './errors/ingress-error.ts';
+export { IngressError, ingressErrorCodes, isIngressError } from './errors/ingress-error.ts';
+export { deriveEventId, maxEventFieldChars } from './extraction/extract-event-fields.ts';
+export type { FieldLocator } from './extraction/field-locator.ts';
+export type { IngressAppDeps } from './http/create-ingress-app.ts';
+export { createIngressApp } from './http/create-ingress-app.ts';
+export type { ReadinessReport } from './http/probe-routes.ts';
+export { ingressRedactPaths } from './ingress-redact-paths.ts';
+export type { RunningIngress, StartIngressOptions } from './start-ingress.ts';
+export { startIngress } from './start-ingress.ts';
 export type { VerifierConfig } from './verification/create-verifier.ts';
 export { createVerifier } from './verification/create-verifier.ts';
 export type { HmacAlgorithm } from './verification/hmac-digest.ts';

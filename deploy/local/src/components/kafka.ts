@@ -16,29 +16,62 @@ const run = promisify(execFile);
  */
 export const KAFKA_VERSION = '4.4.0';
 const LOG4J_VERSION = '2.25.5';
-const MIN_JAVA = 17;
+/** Oldest Java that runs Kafka 4.x. */
+export const KAFKA_MIN_JAVA = 17;
 
 function installDir(ctx: ComponentContext): string {
-  return join(ctx.layout.cacheDir, 'kafka', KAFKA_VERSION);
+  return kafkaInstallDir(ctx.layout.cacheDir);
+}
+
+/** Where Kafka's jars are installed under the download cache. */
+export function kafkaInstallDir(cacheDir: string): string {
+  return join(cacheDir, 'kafka', KAFKA_VERSION);
+}
+
+/** The JVM classpath of an installed Kafka: every jar of its libs folder. */
+export function kafkaClasspath(cacheDir: string): string {
+  return `${join(kafkaInstallDir(cacheDir), 'libs')}/*`;
 }
 
 function stateDir(ctx: ComponentContext): string {
   return join(ctx.layout.stateDir, 'kafka');
 }
 
-/** Single-node KRaft, broker and controller in one process, replication factor 1 throughout. */
+/** Addresses and storage of one single-node KRaft broker. */
+export interface KafkaNodeLayout {
+  /** Interface both listeners bind and the broker advertises. */
+  host: string;
+  /** Port of the PLAINTEXT client listener. */
+  brokerPort: number;
+  /** Port of the KRaft controller listener. */
+  controllerPort: number;
+  /** `log.dirs`: where partitions and KRaft metadata live. */
+  dataDir: string;
+}
+
 function serverProperties(ctx: ComponentContext): string {
   const { host, kafkaBroker, kafkaController } = ctx.addresses;
+  return kafkaServerProperties({
+    host,
+    brokerPort: kafkaBroker,
+    controllerPort: kafkaController,
+    dataDir: join(stateDir(ctx), 'data'),
+  });
+}
+
+/** Single-node KRaft, broker and controller in one process, replication factor 1 throughout. */
+export function kafkaServerProperties(node: KafkaNodeLayout): string {
+  const { host, brokerPort, controllerPort, dataDir } = node;
   return [
     'process.roles=broker,controller',
     'node.id=1',
-    `controller.quorum.voters=1@${host}:${kafkaController}`,
-    `listeners=PLAINTEXT://${host}:${kafkaBroker},CONTROLLER://${host}:${kafkaController}`,
-    `advertised.listeners=PLAINTEXT://${host}:${kafkaBroker}`,
+    `controller.quorum.voters=1@${host}:${controllerPort}`,
+    `listeners=PLAINTEXT://${host}:${brokerPort},CONTROLLER://${host}:${controllerPort}`,
+    `advertised.listeners=PLAINTEXT://${host}:${brokerPort}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=PLAINTEXT',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
-    `log.dirs=${join(stateDir(ctx), 'data')}`,
+    `log.dirs=${dataDir}`,
     'num.partitions=1',
     // Internal topics default to 3 replicas; on one node the group and transaction
     // coordinators would never become available.
@@ -55,7 +88,7 @@ function serverProperties(ctx: ComponentContext): string {
 }
 
 /** Broker log to stdout (the process manager writes it to logs/kafka.log), noisy loggers quieted. */
-const LOG4J_CONFIG = `status = warn
+export const KAFKA_LOG4J_CONFIG = `status = warn
 appender.out.type = Console
 appender.out.name = out
 appender.out.layout.type = PatternLayout
@@ -92,21 +125,48 @@ async function formatStorageOnce(
   ctx.progress('kafka: formatting KRaft storage (first start only)');
   const properties = join(stateDir(ctx), 'server.properties');
   try {
-    await run(java, [
-      '-cp',
-      classpath,
-      'kafka.tools.StorageTool',
-      'format',
-      '-t',
-      newClusterId(),
-      '-c',
-      properties,
-    ]);
+    await formatKafkaStorage(java, classpath, properties);
   } catch (error: unknown) {
     throw new StackError(StackErrorCode.EXITED_WHILE_STARTING, 'kafka', 'storage format failed', {
       cause: error,
     });
   }
+}
+
+/** Formats KRaft storage for the node `propertiesFile` describes, with a new cluster id. */
+export async function formatKafkaStorage(
+  java: string,
+  classpath: string,
+  propertiesFile: string,
+): Promise<void> {
+  await run(java, [
+    '-cp',
+    classpath,
+    'kafka.tools.StorageTool',
+    'format',
+    '-t',
+    newClusterId(),
+    '-c',
+    propertiesFile,
+  ]);
+}
+
+/** JVM arguments that run a broker from `propertiesFile` with the given log4j configuration. */
+export function kafkaJvmArgs(parts: {
+  classpath: string;
+  log4jFile: string;
+  propertiesFile: string;
+}): string[] {
+  return [
+    '-Xms256m',
+    '-Xmx1g',
+    '-XX:+UseG1GC',
+    `-Dlog4j2.configurationFile=${parts.log4jFile}`,
+    '-cp',
+    parts.classpath,
+    'kafka.Kafka',
+    parts.propertiesFile,
+  ];
 }
 
 async function probeBroker(ctx: ComponentContext): Promise<boolean> {
@@ -138,7 +198,7 @@ export const kafka: Component = {
   startTimeoutMs: 90_000,
 
   async install(ctx) {
-    await findJava('kafka', MIN_JAVA, 'TRIBUTARY_KAFKA_JAVA_HOME', ctx.env);
+    await findJava('kafka', KAFKA_MIN_JAVA, 'TRIBUTARY_KAFKA_JAVA_HOME', ctx.env);
     const dest = installDir(ctx);
     if (await isInstalled(dest)) return;
     ctx.progress(`kafka: resolving ${this.title} from Maven Central with mvn (first run only)`);
@@ -146,26 +206,21 @@ export const kafka: Component = {
   },
 
   async prepare(ctx): Promise<ProcessSpec> {
-    const java = await findJava('kafka', MIN_JAVA, 'TRIBUTARY_KAFKA_JAVA_HOME', ctx.env);
+    const java = await findJava('kafka', KAFKA_MIN_JAVA, 'TRIBUTARY_KAFKA_JAVA_HOME', ctx.env);
     const dir = stateDir(ctx);
-    const classpath = `${join(installDir(ctx), 'libs')}/*`;
+    const classpath = kafkaClasspath(ctx.layout.cacheDir);
     await mkdir(join(dir, 'data'), { recursive: true });
     await writeFile(join(dir, 'server.properties'), serverProperties(ctx));
-    await writeFile(join(dir, 'log4j2.properties'), LOG4J_CONFIG);
+    await writeFile(join(dir, 'log4j2.properties'), KAFKA_LOG4J_CONFIG);
     await formatStorageOnce(ctx, java, classpath);
 
     return {
       command: java,
-      args: [
-        '-Xms256m',
-        '-Xmx1g',
-        '-XX:+UseG1GC',
-        `-Dlog4j2.configurationFile=${join(dir, 'log4j2.properties')}`,
-        '-cp',
+      args: kafkaJvmArgs({
         classpath,
-        'kafka.Kafka',
-        join(dir, 'server.properties'),
-      ],
+        log4jFile: join(dir, 'log4j2.properties'),
+        propertiesFile: join(dir, 'server.properties'),
+      }),
       cwd: dir,
       env: {},
       // A controlled shutdown of a single node takes a few seconds; give it room.

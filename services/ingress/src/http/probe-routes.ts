@@ -1,0 +1,34 @@
+import type { Express } from 'express';
+import { IngressError } from '../errors/ingress-error.ts';
+import { sendError } from './send-answer.ts';
+
+/** What readiness looks at; every check must hold. */
+export interface ReadinessReport {
+  /** The idempotent producer connected (and got its producer id). */
+  readonly producerConnected: boolean;
+  /** Every source topic's writer schema id is resolved; once cached it stays, registry or not. */
+  readonly schemaIdsCached: boolean;
+  /** Shutdown began: load balancers should stop sending. */
+  readonly draining: boolean;
+}
+
+/**
+ * `GET /healthz`: liveness, 200 while the event loop answers. `GET /readyz`: 200 when the
+ * producer is connected, the schema ids are cached and no shutdown is under way, else 503
+ * with the checks; it never calls the registry, so a registry blip leaves a warm ingress in
+ * service. `GET /metrics`: 501 for now.
+ */
+// Shortcoming: /metrics answers 501; arrival, failure and latency metrics come with the telemetry work.
+export function sendProbes(app: Express, readiness: () => ReadinessReport): void {
+  app.get('/healthz', (_request, response) => {
+    response.status(200).json({ status: 'ok' });
+  });
+  app.get('/readyz', (_request, response) => {
+    const checks = readiness();
+    const ready = checks.producerConnected && checks.schemaIdsCached && !checks.draining;
+    response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
+  });
+  app.get('/metrics', (request, response) => {
+    sendError(request, response, new IngressError('not_implemented'));
+  });
+}
