@@ -1,0 +1,234 @@
+import type { Span } from '@opentelemetry/api';
+import { SpanStatusCode } from '@opentelemetry/api';
+import {
+  ContractError,
+  type EnvelopeCodec,
+  isContractError,
+  kafkaHeaderNames,
+} from '@tributary/contract';
+import type { Logger } from '@tributary/logger';
+import type { KafkaMessage } from 'kafkajs';
+import { decideDedup, type RecordOrigin } from '../dedup/dedup-decision.ts';
+import type { DedupMark } from '../dedup/dedup-mark.ts';
+import { runWithTimeout } from '../handler/run-with-timeout.ts';
+import { buildForwardHeaders } from '../headers/forward-headers.ts';
+import { headerInteger, headerText, textHeaders } from '../headers/record-headers.ts';
+import { describeFailure, type FailurePlan, planFailure } from '../retry/retry-plan.ts';
+import type { EventHandler } from '../service/service-definition.ts';
+import type { TopicRole } from '../service/topic-roles.ts';
+import { activeTraceHeaders, withRecordSpan } from '../tracing/record-span.ts';
+import type { RecordOutcome, RecordResult } from './record-outcome.ts';
+
+/** What {@link createRecordProcessor} needs; fixed for the life of a service instance. */
+export interface RecordProcessorDeps<E> {
+  groupId: string;
+  codec: EnvelopeCodec<E>;
+  handler: EventHandler<E>;
+  eventTypes: ReadonlySet<string>;
+  handlerTimeoutMs: number;
+  maxAttempts: number;
+  jitterRatio: number;
+  /** Aborted when shutdown passes its bound. */
+  shutdownSignal: AbortSignal;
+  logger: Logger;
+  now: () => number;
+}
+
+/** One record to process. */
+export interface RecordInput {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  role: TopicRole;
+  /** The latest mark of an event id as this batch sees it (its own writes included). */
+  markOf: (eventId: string) => DedupMark | undefined;
+}
+
+type Envelope = { eventId: string; eventType: string };
+
+/**
+ * Creates the per-record step of the pipeline: type filter, decode, dedup, handler (with
+ * its timeout and signal), and on failure the forward to a tier or the DLQ, all inside the
+ * record's own `process` span. It writes nothing to Kafka: it returns the outcome, and the
+ * batch puts marks, forwards and the offset in one transaction.
+ */
+export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorDeps<E>) {
+  const { groupId, eventTypes, now } = deps;
+
+  return function processRecord(input: RecordInput): Promise<RecordResult> {
+    const { message } = input;
+    const headerEventId = headerText(message.headers, kafkaHeaderNames.eventId);
+    return withRecordSpan(
+      {
+        topic: input.topic,
+        partition: input.partition,
+        offset: message.offset,
+        key: message.key,
+        headers: message.headers,
+        groupId,
+        ...(headerEventId === undefined ? {} : { eventId: headerEventId }),
+      },
+      async (span) => {
+        // The ingress writes the type as a header, so other types skip without a decode.
+        const headerType = headerText(message.headers, kafkaHeaderNames.eventType);
+        if (headerType !== undefined && !eventTypes.has(headerType)) return skipped('event-type');
+
+        const decoded = await decode(input);
+        if (decoded.kind !== 'decoded') return decoded.result;
+        const envelope = decoded.envelope;
+        if (!eventTypes.has(envelope.eventType)) return skipped('event-type', envelope.eventId);
+
+        const origin = originOf(input);
+        if (decideDedup(input.markOf(envelope.eventId), origin) === 'duplicate') {
+          return skipped('duplicate', envelope.eventId);
+        }
+        return settle(await attempt(input, envelope, origin, span), true);
+      },
+    );
+  };
+
+  async function decode(
+    input: RecordInput,
+  ): Promise<{ kind: 'decoded'; envelope: E } | { kind: 'failed'; result: RecordResult }> {
+    const value = input.message.value;
+    try {
+      if (value === null) throw new ContractError('DECODE_FAILED', 'record has no value');
+      return { kind: 'decoded', envelope: await deps.codec.decode(value) };
+    } catch (error: unknown) {
+      // A registry that cannot be reached is an outage, not a bad record: wait, never DLQ.
+      if (isContractError(error) && error.retriable) {
+        return { kind: 'failed', result: { kind: 'wait', error } };
+      }
+      const outcome = deadLetterUndecodable(input, error);
+      return { kind: 'failed', result: settle(outcome, false) };
+    }
+  }
+
+  async function attempt(
+    input: RecordInput,
+    envelope: E,
+    origin: RecordOrigin,
+    span: Span,
+  ): Promise<RecordOutcome> {
+    const redrives = origin.kind === 'tier' ? origin.redrives : 0;
+    const attemptNumber = origin.kind === 'tier' ? origin.attempts + 1 : 1;
+    const logger = deps.logger.child({
+      eventId: envelope.eventId,
+      eventType: envelope.eventType,
+      topic: input.topic,
+      partition: input.partition,
+      offset: input.message.offset,
+    });
+    const context = {
+      attempt: attemptNumber,
+      redriveCount: redrives,
+      logger,
+      headers: Object.freeze(textHeaders(input.message.headers)),
+      topic: input.topic,
+      partition: input.partition,
+      offset: input.message.offset,
+      sourceOffset:
+        headerText(input.message.headers, kafkaHeaderNames.originalOffset) ?? input.message.offset,
+    };
+
+    const ran = await runWithTimeout((signal) => deps.handler(envelope, { ...context, signal }), {
+      timeoutMs: deps.handlerTimeoutMs,
+      shutdownSignal: deps.shutdownSignal,
+    });
+    const mark = (state: DedupMark['state']) => ({
+      state,
+      atMs: now(),
+      attempts: attemptNumber,
+      redrives,
+    });
+    if (ran.ok) return { kind: 'done', eventId: envelope.eventId, mark: mark('done') };
+
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    logger.debug({ err: ran.error, attempt: attemptNumber }, 'handler failed');
+    const plan = planFailure({
+      error: ran.error,
+      attempt: attemptNumber,
+      maxAttempts: deps.maxAttempts,
+      tiers: input.role.route.tiers,
+      nowMs: now(),
+      jitterRatio: deps.jitterRatio,
+    });
+    const kind = plan.kind === 'retry' ? 'retry' : 'dead';
+    return {
+      kind,
+      eventId: envelope.eventId,
+      mark: mark(kind === 'retry' ? 'retrying' : 'dead'),
+      forward: forwardOf(input, plan, ran.error, attemptNumber, envelope),
+      errorClass: describeFailure(ran.error).errorClass,
+      attempt: attemptNumber,
+      undecodable: false,
+    };
+  }
+
+  function deadLetterUndecodable(input: RecordInput, error: unknown): RecordOutcome {
+    const origin = originOf(input);
+    const attemptNumber = origin.kind === 'tier' ? origin.attempts + 1 : 1;
+    const plan: FailurePlan = { kind: 'dead', reason: 'permanent' };
+    return {
+      kind: 'dead',
+      eventId: headerText(input.message.headers, kafkaHeaderNames.eventId),
+      mark: undefined,
+      forward: forwardOf(input, plan, error, attemptNumber, undefined),
+      errorClass: describeFailure(error).errorClass,
+      attempt: attemptNumber,
+      undecodable: true,
+    };
+  }
+
+  function forwardOf(
+    input: RecordInput,
+    plan: FailurePlan,
+    error: unknown,
+    attempts: number,
+    envelope: E | undefined,
+  ) {
+    const { message } = input;
+    const failedAtMs = now();
+    const { errorClass, errorMessage } = describeFailure(error);
+    const headers = buildForwardHeaders(message.headers, {
+      readFromTopic: input.topic,
+      readFromPartition: input.partition,
+      readFromOffset: message.offset,
+      ...(envelope === undefined
+        ? {}
+        : { eventId: envelope.eventId, eventType: envelope.eventType }),
+      attempts,
+      failedAtMs,
+      // On a DLQ copy the not-before time is when it was dead-lettered: the earliest a
+      // redrive may run it.
+      notBeforeMs: plan.kind === 'retry' ? plan.notBeforeMs : failedAtMs,
+      errorClass,
+      errorMessage,
+      traceContext: activeTraceHeaders(),
+    });
+    return {
+      topic: plan.kind === 'retry' ? plan.tier.topic : input.role.route.dlqTopic,
+      // Same partition number as the record: tiers and DLQ are co-partitioned with the
+      // source, so a copy's dedup mark stays in the partition its instance rebuilt.
+      message: { key: message.key, value: message.value, headers, partition: input.partition },
+    };
+  }
+}
+
+function originOf(input: RecordInput): RecordOrigin {
+  if (input.role.kind === 'source') return { kind: 'source' };
+  const headers = input.message.headers;
+  return {
+    kind: 'tier',
+    attempts: headerInteger(headers, kafkaHeaderNames.attemptCount) ?? 0,
+    redrives: headerInteger(headers, kafkaHeaderNames.redriveCount) ?? 0,
+  };
+}
+
+function skipped(reason: 'event-type' | 'duplicate', eventId?: string): RecordResult {
+  return settle({ kind: 'skipped', reason, ...(eventId === undefined ? {} : { eventId }) }, false);
+}
+
+function settle(outcome: RecordOutcome, handlerRan: boolean): RecordResult {
+  return { kind: 'settled', outcome, handlerRan };
+}

@@ -1,0 +1,127 @@
+import {
+  type Context,
+  context,
+  type Link,
+  propagation,
+  ROOT_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  type TextMapGetter,
+  trace,
+} from '@opentelemetry/api';
+import type { IHeaders } from 'kafkajs';
+import { headerText } from '../headers/record-headers.ts';
+
+/** Span names and messaging semantic-convention attributes, in one place. */
+export const spanNames = Object.freeze({
+  process: (topic: string) => `process ${topic}`,
+  redrive: (topic: string) => `redrive ${topic}`,
+});
+export const spanAttributes = Object.freeze({
+  system: 'messaging.system',
+  destination: 'messaging.destination.name',
+  partition: 'messaging.destination.partition.id',
+  operationType: 'messaging.operation.type',
+  operationName: 'messaging.operation.name',
+  consumerGroup: 'messaging.consumer.group.name',
+  messageId: 'messaging.message.id',
+  kafkaOffset: 'messaging.kafka.offset',
+  kafkaKey: 'messaging.kafka.message.key',
+});
+
+const tracer = trace.getTracer('@tributary/consumer-runtime');
+
+const headerGetter: TextMapGetter<IHeaders | undefined> = {
+  keys: (carrier) => Object.keys(carrier ?? {}),
+  get: (carrier, key) => headerText(carrier, key),
+};
+
+/** The record a span is about. */
+export interface RecordSpanSubject {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: Buffer | null;
+  headers: IHeaders | undefined;
+  groupId: string;
+  eventId?: string;
+}
+
+/**
+ * Runs `work` inside a `process <topic>` consumer span whose parent is the trace context in
+ * the record's own headers, not the batch's: the kafkajs instrumentation starts one trace
+ * per batch, and each record belongs to the trace of the webhook that produced it. Forwards
+ * built inside `work` pick this span up through {@link activeTraceHeaders}. The span ends,
+ * with an error status when `work` rejects, once `work` settles.
+ */
+export function withRecordSpan<T>(
+  subject: RecordSpanSubject,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  const parent = propagation.extract(ROOT_CONTEXT, subject.headers, headerGetter);
+  const span = tracer.startSpan(
+    spanNames.process(subject.topic),
+    { kind: SpanKind.CONSUMER, attributes: recordAttributes(subject, 'process') },
+    parent,
+  );
+  return runInSpan(parent, span, work);
+}
+
+/**
+ * Runs `work` in a new root span `redrive <dlq topic>` linked to the trace the dead-lettered
+ * record carries: a redrive is a new piece of work that points back at the original.
+ */
+export function withRedriveSpan<T>(
+  subject: RecordSpanSubject,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  const original = trace.getSpanContext(
+    propagation.extract(ROOT_CONTEXT, subject.headers, headerGetter),
+  );
+  const links: Link[] = original === undefined ? [] : [{ context: original }];
+  const span = tracer.startSpan(
+    spanNames.redrive(subject.topic),
+    { kind: SpanKind.PRODUCER, attributes: recordAttributes(subject, 'send'), links, root: true },
+    ROOT_CONTEXT,
+  );
+  return runInSpan(ROOT_CONTEXT, span, work);
+}
+
+// Shortcoming: forwards are sent inside the batch transaction, which the kafkajs
+// instrumentation does not trace; they carry the process span's context but get no produce
+// span of their own.
+/** The active trace context as headers (`traceparent`, `tracestate`); empty without an SDK. */
+export function activeTraceHeaders(): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier;
+}
+
+function runInSpan<T>(parent: Context, span: Span, work: (span: Span) => Promise<T>): Promise<T> {
+  return context.with(trace.setSpan(parent, span), async () => {
+    try {
+      return await work(span);
+    } catch (error: unknown) {
+      span.recordException(error instanceof Error ? error : String(error));
+      span.setStatus({ code: SpanStatusCode.ERROR });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
+function recordAttributes(subject: RecordSpanSubject, operation: 'process' | 'send') {
+  return {
+    [spanAttributes.system]: 'kafka',
+    [spanAttributes.destination]: subject.topic,
+    [spanAttributes.partition]: String(subject.partition),
+    [spanAttributes.operationType]: operation,
+    [spanAttributes.operationName]: operation,
+    [spanAttributes.consumerGroup]: subject.groupId,
+    [spanAttributes.kafkaOffset]: Number(subject.offset),
+    ...(subject.key === null ? {} : { [spanAttributes.kafkaKey]: subject.key.toString('utf8') }),
+    ...(subject.eventId === undefined ? {} : { [spanAttributes.messageId]: subject.eventId }),
+  };
+}
