@@ -3,7 +3,7 @@
 // it. The redrive API sends dead-lettered records back to the group's first tier.
 
 export type { DedupMark, MarkState } from './dedup/dedup-mark.ts';
-export { PermanentError, RetryAfterError } from './errors/handler-errors.ts';
+export { PauseError, PermanentError, RetryAfterError } from './errors/handler-errors.ts';
 export type { RuntimeErrorCode, RuntimeErrorOptions } from './errors/runtime-error.ts';
 export { isRuntimeError, RuntimeError, runtimeErrorCodes } from './errors/runtime-error.ts';
 export type { FaultHooks } from './process/fault-hooks.ts';

@@ -33,3 +33,23 @@ export class RetryAfterError extends RuntimeError {
     this.retryAfterSeconds = seconds;
   }
 }
+
+/**
+ * Thrown by a handler when its downstream is unavailable as a whole, not just for this event
+ * (a circuit breaker is open): the attempt does not count and nothing is forwarded. The
+ * record's partition is held for `pauseSeconds` (at least 0.1 s) and the same record then runs
+ * again, with the same attempt number; records behind it wait with it. Unlike
+ * `RetryAfterError`, it can never exhaust `maxAttempts` and so never dead-letters an event:
+ * the price is that the partition makes no progress while the handler keeps pausing.
+ */
+export class PauseError extends RuntimeError {
+  override readonly name = 'PauseError';
+  /** How long the partition is held before the record runs again, in seconds. */
+  readonly pauseSeconds: number;
+
+  constructor(pauseSeconds: number, message?: string, options: { cause?: unknown } = {}) {
+    const seconds = Number.isFinite(pauseSeconds) ? Math.max(0.1, pauseSeconds) : 0.1;
+    super('HANDLER_PAUSE', message ?? `downstream unavailable; pausing ${seconds} s`, options);
+    this.pauseSeconds = seconds;
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * Every failure the consumer runtime reports, whether the same step can succeed later, and
  * what the code means. Callers and the runtime itself decide by `code` (or `retriable`),
- * never by message text. The first two are thrown by handlers (see `handler-errors.ts`).
+ * never by message text. The first three are thrown by handlers (see `handler-errors.ts`).
  */
 export const runtimeErrorCodes = {
   HANDLER_PERMANENT: {
@@ -11,6 +11,11 @@ export const runtimeErrorCodes = {
   HANDLER_RETRY_AFTER: {
     retriable: true,
     summary: 'The handler asks for the next attempt no earlier than a given number of seconds.',
+  },
+  HANDLER_PAUSE: {
+    retriable: true,
+    summary:
+      'The handler says its downstream is unavailable as a whole: the partition is held and the record runs again, no attempt counted.',
   },
   HANDLER_FAILED: {
     retriable: true,

@@ -41,7 +41,9 @@ export interface BatchProcessorDeps {
 }
 
 /** Where a run over a batch's records stopped early, and why. */
-type Stop = { kind: 'hold'; untilMs: number; reason: 'not-due' | 'registry' } | { kind: 'quit' };
+type Stop =
+  | { kind: 'hold'; untilMs: number; reason: 'not-due' | 'registry' | 'pause' }
+  | { kind: 'quit' };
 
 /**
  * Creates the `eachBatch` function (auto-commit and auto-resolve off). Per partition batch:
@@ -120,6 +122,10 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
           stop = registryHold(at, result.error, logger);
           break;
         }
+        if (result.kind === 'pause') {
+          stop = handlerPause(result.untilMs, result.error, logger);
+          break;
+        }
         registryFailures.delete(keyOf(at));
         const { outcome } = result;
         if ('mark' in outcome && outcome.mark !== undefined && outcome.eventId !== undefined) {
@@ -174,6 +180,12 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
     deps.counters.registryWaits += 1;
     logger.warn({ err: error, failures, waitMs }, 'schema registry unreachable; partition held');
     return { kind: 'hold', untilMs: deps.now() + waitMs, reason: 'registry' };
+  }
+
+  function handlerPause(untilMs: number, error: unknown, logger: Logger): Stop {
+    deps.counters.handlerPauses += 1;
+    logger.warn({ err: error, untilMs }, 'handler paused the partition');
+    return { kind: 'hold', untilMs, reason: 'pause' };
   }
 
   async function commit(

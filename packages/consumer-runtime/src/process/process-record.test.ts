@@ -9,7 +9,7 @@ import {
 import { createLogger } from '@tributary/logger';
 import type { KafkaMessage } from 'kafkajs';
 import type { DedupMark } from '../dedup/dedup-mark.ts';
-import { PermanentError } from '../errors/handler-errors.ts';
+import { PauseError, PermanentError } from '../errors/handler-errors.ts';
 import { headerText } from '../headers/record-headers.ts';
 import type { HandlerContext } from '../service/service-definition.ts';
 import type { TopicRole } from '../service/topic-roles.ts';
@@ -191,6 +191,25 @@ describe('processRecord', () => {
     const result = await run(async () => {}, record('unreachable'));
 
     assert.equal(result.kind, 'wait');
+  });
+
+  test('a PauseError holds the partition for its seconds: no attempt counted, no forward, no mark', async () => {
+    const copy = record(paid, { [names.attemptCount]: '1' });
+    const result = await run(
+      async () => {
+        throw new PauseError(2.5, 'breaker open');
+      },
+      copy,
+      { role: tierRole },
+    );
+
+    assert.equal(result.kind, 'pause');
+    assert.equal(result.kind === 'pause' ? result.untilMs : 0, 50_000 + 2_500);
+  });
+
+  test('a PauseError never pauses for less than 0.1 s', () => {
+    assert.equal(new PauseError(0).pauseSeconds, 0.1);
+    assert.equal(new PauseError(Number.NaN).code, 'HANDLER_PAUSE');
   });
 
   test('the handler sees its attempt, redrive count, headers, source offset and an unaborted signal', async () => {

@@ -10,6 +10,7 @@ import type { Logger } from '@tributary/logger';
 import type { KafkaMessage } from 'kafkajs';
 import { decideDedup, type RecordOrigin } from '../dedup/dedup-decision.ts';
 import type { DedupMark } from '../dedup/dedup-mark.ts';
+import { PauseError } from '../errors/handler-errors.ts';
 import { runWithTimeout } from '../handler/run-with-timeout.ts';
 import { buildForwardHeaders } from '../headers/forward-headers.ts';
 import { headerInteger, headerText, textHeaders } from '../headers/record-headers.ts';
@@ -82,7 +83,8 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
         if (decideDedup(input.markOf(envelope.eventId), origin) === 'duplicate') {
           return skipped('duplicate', envelope.eventId);
         }
-        return settle(await attempt(input, envelope, origin, span), true);
+        const outcome = await attempt(input, envelope, origin, span);
+        return outcome.kind === 'pause' ? outcome : settle(outcome, true);
       },
     );
   };
@@ -109,7 +111,7 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
     envelope: E,
     origin: RecordOrigin,
     span: Span,
-  ): Promise<RecordOutcome> {
+  ): Promise<RecordOutcome | Extract<RecordResult, { kind: 'pause' }>> {
     const redrives = origin.kind === 'tier' ? origin.redrives : 0;
     const attemptNumber = origin.kind === 'tier' ? origin.attempts + 1 : 1;
     const logger = deps.logger.child({
@@ -142,6 +144,10 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
       redrives,
     });
     if (ran.ok) return { kind: 'done', eventId: envelope.eventId, mark: mark('done') };
+    // A paused downstream is no fault of this record: no attempt, no forward, no mark.
+    if (ran.error instanceof PauseError) {
+      return { kind: 'pause', error: ran.error, untilMs: now() + ran.error.pauseSeconds * 1000 };
+    }
 
     span.setStatus({ code: SpanStatusCode.ERROR });
     logger.debug({ err: ran.error, attempt: attemptNumber }, 'handler failed');

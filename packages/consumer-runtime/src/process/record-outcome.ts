@@ -34,4 +34,6 @@ export type RecordResult =
   /** The record is settled; the handler ran when `handlerRan`. */
   | { readonly kind: 'settled'; readonly outcome: RecordOutcome; readonly handlerRan: boolean }
   /** The schema registry is unreachable: hold the partition and try this record again. */
-  | { readonly kind: 'wait'; readonly error: unknown };
+  | { readonly kind: 'wait'; readonly error: unknown }
+  /** The handler threw `PauseError`: hold the partition until `untilMs`, then run it again. */
+  | { readonly kind: 'pause'; readonly error: unknown; readonly untilMs: number };

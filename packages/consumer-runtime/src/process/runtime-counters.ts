@@ -14,6 +14,8 @@ export interface RuntimeCounters {
   undecodable: number;
   /** Times a partition was held because the schema registry was unreachable. */
   registryWaits: number;
+  /** Times a handler paused its partition (`PauseError`: its downstream was unavailable). */
+  handlerPauses: number;
   /** Batch transactions that failed and were aborted (their records are redone). */
   abortedTransactions: number;
 }
@@ -28,6 +30,7 @@ export function createRuntimeCounters(): RuntimeCounters {
     deadLettered: 0,
     undecodable: 0,
     registryWaits: 0,
+    handlerPauses: 0,
     abortedTransactions: 0,
   };
 }

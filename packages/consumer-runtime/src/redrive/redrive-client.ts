@@ -183,7 +183,11 @@ export function createRedriveClient(options: RedriveClientOptions): RedriveClien
           }
           results.push({ ref, eventId: letter.eventId, outcome: dryRun ? 'would-send' : 'sent' });
         }
-        request.onResult?.(results[results.length - 1] as RedriveResult, results.length, letters.length);
+        request.onResult?.(
+          results[results.length - 1] as RedriveResult,
+          results.length,
+          letters.length,
+        );
       }
       const sent = results.filter((r) => r.outcome === 'sent' || r.outcome === 'would-send').length;
       logger.info({ dryRun, selected: letters.length, sent }, 'redrive finished');
