@@ -1,0 +1,37 @@
+/**
+ * The Stripe event types the ledger keeps: the lifecycle of payment intents, charges, refunds
+ * invoices and checkout sessions, and the customers they refer to. Others on the topic are skipped and counted by the runtime, never failed.
+ */
+export const ledgerEventTypes = Object.freeze([
+  'payment_intent.created',
+  'payment_intent.processing',
+  'payment_intent.requires_action',
+  'payment_intent.amount_capturable_updated',
+  'payment_intent.succeeded',
+  'payment_intent.payment_failed',
+  'payment_intent.canceled',
+  'charge.pending',
+  'charge.succeeded',
+  'charge.failed',
+  'charge.captured',
+  'charge.updated',
+  'charge.refunded',
+  'refund.created',
+  'refund.updated',
+  'refund.failed',
+  'invoice.created',
+  'invoice.finalized',
+  'invoice.updated',
+  'invoice.paid',
+  'invoice.payment_succeeded',
+  'invoice.payment_failed',
+  'invoice.voided',
+  'invoice.marked_uncollectible',
+  'checkout.session.completed',
+  'checkout.session.expired',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'customer.created',
+  'customer.updated',
+  'customer.deleted',
+] as const);
