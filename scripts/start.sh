@@ -1,20 +1,13 @@
 #!/usr/bin/env bash
 # The run command (`npm start`): puts Node >= 22 on PATH, installs dependencies when needed,
-# and brings the local stack up (Kafka, schema registry, Jaeger), reusing a running one.
+# then `tributary platform up`: the local stack (Kafka, schema registry, Jaeger; reused when
+# running), the topic catalog, the envelope schemas, development secrets on first run, and the
+# ingress, the consumer services and a dev chat sink under pm2, each waited for. Idempotent.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # shellcheck source=node-env.sh
 source scripts/node-env.sh
 bash scripts/ensure-deps.sh
-bash deploy/local/stack up
-cat <<MSG
-
-Tributary's local stack is up.
-  Kafka          ${KAFKA_BROKERS:-127.0.0.1:9092}
-  Schema registry ${SCHEMA_REGISTRY_URL:-http://127.0.0.1:8081/apis/ccompat/v7}
-  Jaeger UI      ${JAEGER_QUERY_URL:-http://127.0.0.1:16686}
-  Status         deploy/local/stack status
-  Logs           deploy/local/stack logs kafka|registry|jaeger
-  Stop           deploy/local/stack down
-MSG
+# kafkajs 2.2.4 triggers Node 24's TimeoutNegativeWarning (tulios/kafkajs#1751): harmless noise.
+exec node --disable-warning=TimeoutNegativeWarning packages/cli/src/main.ts platform up

@@ -53,6 +53,61 @@ export const cliErrorCodes = {
     summary:
       'Some ingress answers were not of the expected class (2xx, or 401 with --bad-signature).',
   },
+  unknown_service: {
+    exitCode: exitCodes.usage,
+    retriable: false,
+    summary: 'The --service names no consumer group of the topic catalog.',
+  },
+  record_id_invalid: {
+    exitCode: exitCodes.usage,
+    retriable: false,
+    summary: 'A DLQ record id is not <partition>:<offset> or <dlq topic>:<partition>:<offset>.',
+  },
+  record_not_found: {
+    exitCode: exitCodes.failure,
+    retriable: false,
+    summary: 'No DLQ record sits at the given id.',
+  },
+  topics_missing: {
+    exitCode: exitCodes.failure,
+    retriable: false,
+    summary: 'The service DLQ topics do not exist on the broker (topics apply was not run).',
+  },
+  dlq_unavailable: {
+    exitCode: exitCodes.failure,
+    retriable: true,
+    summary: 'Reading a DLQ or the dedup marks, or a redrive transaction, failed or timed out.',
+  },
+  redrive_refused: {
+    exitCode: exitCodes.refused,
+    retriable: false,
+    summary: 'dlq replay: some selected records were refused (redriven too often already).',
+  },
+  consumer_name_invalid: {
+    exitCode: exitCodes.usage,
+    retriable: false,
+    summary: 'The new consumer name is not kebab-case or is reserved.',
+  },
+  consumer_exists: {
+    exitCode: exitCodes.failure,
+    retriable: false,
+    summary: 'A service folder or catalog group of that name exists already; nothing is changed.',
+  },
+  catalog_unwritable: {
+    exitCode: exitCodes.failure,
+    retriable: false,
+    summary: 'The topic catalog could not be read, edited or written back.',
+  },
+  process_manager: {
+    exitCode: exitCodes.failure,
+    retriable: true,
+    summary: 'platform: the pm2 daemon under .local/platform could not be started or reached.',
+  },
+  platform_not_ready: {
+    exitCode: exitCodes.failure,
+    retriable: true,
+    summary: 'platform up: a process exited or was not ready in time; its log is named.',
+  },
 } as const;
 
 /** One code of {@link cliErrorCodes}. */

@@ -1,6 +1,7 @@
 /**
  * Exit codes scripts can rely on. `tributary stack ...` passes deploy/local's own code through
- * unchanged, which adds 3 for `stack status` when a component is not healthy.
+ * unchanged, which adds 3 for `stack status` when a component is not healthy; 4 is
+ * `dlq replay`'s own (see {@link exitCodes.refused}).
  */
 export const exitCodes = Object.freeze({
   /** The command did what it was asked. */
@@ -9,4 +10,6 @@ export const exitCodes = Object.freeze({
   failure: 1,
   /** The command line is wrong: unknown command or option, missing argument. */
   usage: 2,
+  /** `dlq replay` only: it ran, but some selected records were refused (redrive limit). */
+  refused: 4,
 } as const);

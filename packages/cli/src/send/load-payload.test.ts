@@ -14,7 +14,13 @@ writeFileSync(badFile, '{ "a": ');
 
 describe('listExamples', () => {
   it('names nested examples by their path, so a Shopify topic keeps its slash', () => {
-    assert.deepEqual(listExamples('shopify'), ['orders/create']);
+    assert.deepEqual(listExamples('shopify'), [
+      'customers/create',
+      'orders/cancelled',
+      'orders/create',
+      'orders/paid',
+      'products/update',
+    ]);
   });
 
   it('for a source without examples, is empty', () => {
@@ -62,7 +68,11 @@ describe('loadPayload', () => {
   it('the unknown_payload message lists the source examples', () => {
     assert.throws(
       () => loadPayload('shopify', 'orders/update'),
-      (error: unknown) => isCliError(error) && error.message.endsWith('(examples: orders/create)'),
+      (error: unknown) =>
+        isCliError(error) &&
+        error.message.endsWith(
+          '(examples: customers/create, orders/cancelled, orders/create, orders/paid, products/update)',
+        ),
     );
   });
 });
