@@ -1,0 +1,195 @@
+import { createHash, randomUUID } from 'node:crypto';
+import {
+  createConfluentRegistryPort,
+  createEnvelopeCodec,
+  type EnvelopeCodec,
+  kafkaHeaderNames,
+  loadEnvelopeSchemas,
+  valueSubjectName,
+  type WebhookEnvelope,
+} from '@tributary/contract';
+import kafkajs, { type Producer, type TopicOffsets } from 'kafkajs';
+import { waitFor } from '../support/wait-for.ts';
+
+const { Kafka, logLevel, Partitioners } = kafkajs;
+
+/** Where the consumer benchmarks run. */
+export interface ConsumerBenchTarget {
+  brokers: readonly string[];
+  registryUrl: string;
+  /** Source topic holding the prepared records. */
+  topic: string;
+  /** Records prepared on it (and expected by every consumer). */
+  records: number;
+}
+
+/** Records per second through one consumer, from its first fetched batch to its last commit. */
+export interface ConsumerBenchResult {
+  records: number;
+  recordsPerSecond: number;
+}
+
+function kafka(brokers: readonly string[]) {
+  return new Kafka({
+    clientId: 'bench-consumer',
+    brokers: [...brokers],
+    logLevel: logLevel.NOTHING,
+  });
+}
+
+/**
+ * Codecs for the topic's value subject: every envelope version registered in order (the
+ * subject is FULL_TRANSITIVE, as the ingress registers it), the newest one returned.
+ */
+export async function benchCodec(target: ConsumerBenchTarget): Promise<EnvelopeCodec> {
+  const registry = createConfluentRegistryPort({ url: target.registryUrl });
+  let newest: EnvelopeCodec | undefined;
+  for (const { schema } of loadEnvelopeSchemas()) {
+    newest = createEnvelopeCodec({
+      registry,
+      schema,
+      subject: valueSubjectName(target.topic),
+      writerIdBy: 'register',
+    });
+    await newest.start();
+  }
+  if (newest === undefined) throw new Error('no envelope schema in schemas/');
+  return newest;
+}
+
+/**
+ * Fills the topic with `records` distinct envelopes around `body`, written as the ingress
+ * writes them: the newest envelope version, keyed by a partition key (97 repositories),
+ * event id and type headers, acks=all.
+ */
+export async function prepareSourceTopic(target: ConsumerBenchTarget, body: Buffer): Promise<void> {
+  const codec = await benchCodec(target);
+  const producer = kafka(target.brokers).producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
+  await producer.connect();
+  const bodySha256 = createHash('sha256').update(body).digest('hex');
+  // kafkajs sends a batch uncompressed as one request: 100 bodies of ~7 KB stay under 1 MB.
+  for (let sent = 0; sent < target.records; sent += 100) {
+    const count = Math.min(100, target.records - sent);
+    const messages = Array.from({ length: count }, (_, i) => {
+      const envelope: WebhookEnvelope = {
+        eventId: `github:${randomUUID()}`,
+        source: 'github',
+        eventType: 'push',
+        receivedAt: new Date(),
+        deliveryId: randomUUID(),
+        headers: {},
+        contentType: 'application/json',
+        body,
+        bodySha256,
+        verification: { scheme: 'github', secretLabel: '0', timestampChecked: false },
+        sourceIp: '127.0.0.1',
+      };
+      return {
+        key: `repo-${(sent + i) % 97}`,
+        value: codec.encode(envelope),
+        headers: {
+          [kafkaHeaderNames.eventId]: envelope.eventId,
+          [kafkaHeaderNames.eventType]: envelope.eventType,
+        },
+      };
+    });
+    await producer.send({ topic: target.topic, acks: -1, messages });
+  }
+  await producer.disconnect();
+}
+
+/**
+ * The bare baselines: a kafkajs `eachBatch` consumer (read_committed, auto-commit off) that
+ * decodes every record with the contract codec and commits once per batch; with
+ * `transactional`, the commit is a transaction per batch carrying the offset (`sendOffsets`)
+ * from one transactional producer, the floor of what the runtime's atomic commits cost.
+ */
+export async function runBareConsumer(
+  target: ConsumerBenchTarget,
+  transactional: boolean,
+): Promise<ConsumerBenchResult> {
+  const client = kafka(target.brokers);
+  const groupId = `${target.topic}.bare${transactional ? '-txn' : ''}.${randomUUID().slice(0, 8)}`;
+  const codec = await benchCodec(target);
+  const consumer = client.consumer({ groupId, readUncommitted: false });
+  const producer = transactional
+    ? client.producer({
+        transactionalId: `${groupId}.txn`,
+        idempotent: true,
+        maxInFlightRequests: 1,
+      })
+    : undefined;
+  await consumer.connect();
+  await producer?.connect();
+  await consumer.subscribe({ topic: target.topic, fromBeginning: true });
+  let seen = 0;
+  let firstAt = 0;
+  let lastAt = 0;
+
+  await consumer.run({
+    autoCommit: false,
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+      if (firstAt === 0) firstAt = performance.now();
+      for (const message of batch.messages) {
+        if (message.value) await codec.decode(message.value);
+      }
+      const last = batch.lastOffset();
+      const next = { partition: batch.partition, offset: String(BigInt(last) + 1n) };
+      if (producer) {
+        await commitInTransaction(producer, groupId, { topic: batch.topic, partitions: [next] });
+      } else {
+        await consumer.commitOffsets([{ topic: batch.topic, ...next }]);
+      }
+      resolveOffset(last);
+      await heartbeat();
+      seen += batch.messages.length;
+      lastAt = performance.now();
+    },
+  });
+  await waitFor(() => seen >= target.records, {
+    timeoutMs: 300_000,
+    intervalMs: 20,
+    what: `${target.records} records consumed by ${groupId}`,
+  });
+  await consumer.disconnect();
+  await producer?.disconnect();
+  return { records: seen, recordsPerSecond: Math.round(seen / ((lastAt - firstAt) / 1_000)) };
+}
+
+/**
+ * One transaction holding only the offset. Right after the previous commit the coordinator
+ * may still be writing that transaction's markers and answers AddOffsetsToTxn with
+ * CONCURRENT_TRANSACTIONS (on every Kafka version: EndTxn returns once the commit is
+ * prepared, not completed). The Java client retries that after a short backoff; kafkajs
+ * 2.2.4 does not retry it at all, so it is retried here, every 2 ms for at most 5 s.
+ */
+async function commitInTransaction(
+  producer: Producer,
+  groupId: string,
+  offsets: TopicOffsets,
+): Promise<void> {
+  const transaction = await producer.transaction();
+  try {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      try {
+        await transaction.sendOffsets({ consumerGroupId: groupId, topics: [offsets] });
+        break;
+      } catch (error: unknown) {
+        const concurrent = (error as { type?: string }).type === 'CONCURRENT_TRANSACTIONS';
+        if (!concurrent || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    }
+    await transaction.commit();
+  } catch (error: unknown) {
+    // kafkajs keeps a failed transaction open; abort it before the batch is retried.
+    await transaction.abort().catch(() => undefined);
+    throw error;
+  }
+}

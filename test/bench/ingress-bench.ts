@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import { sign } from '@tributary/ingress';
+import kafkajs from 'kafkajs';
+import { ratio } from './bench-report.ts';
+import type { BenchRun } from './bench-run.ts';
+import { peakRssDuring, startChild } from './child-process.ts';
+import { githubPushPayload } from './github-push-payload.ts';
+import { type HttpLoadResult, runHttpLoad } from './http-load.ts';
+import { startIngressProcess } from './ingress-process.ts';
+import { type ProducerCeilingMode, runProducerCeiling } from './kafka-producer-ceiling.ts';
+
+const { Kafka, logLevel } = kafkajs;
+
+/** A signed GitHub push delivery, ready to be sent many times with fresh delivery ids. */
+export interface SignedDelivery {
+  body: Buffer;
+  headers: Record<string, string>;
+  secret: string;
+  /** The header carrying the delivery id (the event id downstream). */
+  deliveryHeader: string;
+}
+
+/** A real ~7 KB GitHub push payload signed with a fresh secret. */
+export function signedDelivery(): SignedDelivery {
+  const body = githubPushPayload();
+  const secret = randomBytes(16).toString('hex');
+  const signed = sign('github', secret, body, Date.now(), { deliveryId: 'set-per-request' });
+  const deliveryHeader = 'x-github-delivery';
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'x-github-event': 'push',
+  };
+  for (const [name, value] of Object.entries(signed)) {
+    if (name.toLowerCase() !== deliveryHeader) headers[name] = String(value);
+  }
+  return { body, headers, secret, deliveryHeader };
+}
+
+/** Note for a load run that had failures. */
+function failures(result: HttpLoadResult): string | undefined {
+  const failed = result.non2xx + result.errors;
+  return failed > 0 ? `${result.non2xx} non-2xx, ${result.errors} errors` : undefined;
+}
+
+/**
+ * The ingress against its two ceilings at each concurrency: a bare express app answering 202
+ * (HTTP), and a kafkajs producer alone with the same bytes and acks (Kafka; coalesced like the
+ * ingress's publisher, and one send per record for reference). Records the best ingress rate
+ * in `run.ingressMaxPerSecond` and the ingress's peak RSS.
+ */
+export async function benchIngress(run: BenchRun): Promise<void> {
+  const { options } = run;
+  const delivery = signedDelivery();
+  const load = (url: string, concurrency: number) =>
+    runHttpLoad({
+      url,
+      concurrency,
+      durationSeconds: options.durationSeconds,
+      headers: delivery.headers,
+      body: delivery.body,
+      uniqueHeader: delivery.deliveryHeader,
+    });
+  run.say(
+    `ingress: ${delivery.body.length}-byte GitHub push, ${options.durationSeconds} s per run, concurrency ${options.concurrency.join(', ')}`,
+  );
+
+  const http = new Map<number, number>();
+  const ceiling = await startChild(resolve(import.meta.dirname, 'fixtures/http-ceiling-server.ts'));
+  try {
+    for (const c of options.concurrency) {
+      const result = await load(`http://127.0.0.1:${ceiling.ready.port}/webhooks/github`, c);
+      http.set(c, result.acceptedPerSecond);
+      const note = failures(result);
+      run.add({
+        part: 'ingress',
+        name: 'HTTP ceiling: bare express, 202',
+        load: `c=${c}`,
+        value: result.acceptedPerSecond,
+        unit: '/s',
+        p50Ms: result.p50Ms,
+        p99Ms: result.p99Ms,
+        ...(note && { note }),
+      });
+    }
+  } finally {
+    await ceiling.stop();
+  }
+
+  const kafka = new Map<number, number>();
+  const ceilingTopic = `${run.prefix}bench.producer-ceiling`;
+  const admin = new Kafka({ brokers: [...run.brokers], logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  await admin.createTopics({
+    topics: [{ topic: ceilingTopic, numPartitions: 6 }],
+    waitForLeaders: true,
+  });
+  await admin.disconnect();
+  const modes: Array<[ProducerCeilingMode, string]> = [
+    ['coalesced', 'Kafka ceiling: kafkajs alone, coalesced, acks=all'],
+    ['per-record', 'kafkajs alone, one send per record (reference)'],
+  ];
+  for (const [mode, name] of modes) {
+    for (const c of options.concurrency) {
+      const result = await runProducerCeiling({
+        brokers: run.brokers,
+        topic: ceilingTopic,
+        concurrency: c,
+        durationSeconds: options.durationSeconds,
+        value: delivery.body,
+        mode,
+      });
+      if (mode === 'coalesced') kafka.set(c, result.ackedPerSecond);
+      run.add({
+        part: 'ingress',
+        name,
+        load: `c=${c}`,
+        value: result.ackedPerSecond,
+        unit: '/s',
+        p50Ms: result.p50Ms,
+        p99Ms: result.p99Ms,
+      });
+    }
+  }
+
+  const ingress = await startIngressProcess({
+    brokers: run.brokers,
+    registryUrl: run.registryUrl,
+    prefix: run.prefix,
+    port: options.port,
+    githubSecret: delivery.secret,
+    ...(options.cpuProfDir && {
+      nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`],
+    }),
+  });
+  let peakMiB = 0;
+  let best = 0;
+  try {
+    for (const c of options.concurrency) {
+      const [result, runPeak] = await peakRssDuring(ingress.child.pid, () =>
+        load(`${ingress.url}/webhooks/github`, c),
+      );
+      peakMiB = Math.max(peakMiB, runPeak);
+      best = Math.max(best, result.acceptedPerSecond);
+      const ofHttp = ratio(result.acceptedPerSecond, http.get(c) ?? 0);
+      const ofKafka = ratio(result.acceptedPerSecond, kafka.get(c) ?? 0);
+      run.add({
+        part: 'ingress',
+        name: 'Tributary ingress: verify, Avro, acks=all, 202',
+        load: `c=${c}`,
+        value: result.acceptedPerSecond,
+        unit: '/s',
+        p50Ms: result.p50Ms,
+        p99Ms: result.p99Ms,
+        note: [`${ofHttp} of HTTP`, `${ofKafka} of Kafka`, failures(result)]
+          .filter(Boolean)
+          .join(', '),
+      });
+      run.verdict({
+        what: `ingress / HTTP ceiling at c=${c}`,
+        value: ofHttp,
+        target: '>= 0.50',
+        met: ofHttp >= 0.5,
+      });
+    }
+  } finally {
+    await ingress.stop();
+  }
+  run.ingressMaxPerSecond = best;
+  run.add({
+    part: 'memory',
+    name: 'ingress peak RSS under the runs above',
+    value: peakMiB,
+    unit: 'MiB',
+  });
+}
