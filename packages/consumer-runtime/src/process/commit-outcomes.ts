@@ -2,6 +2,7 @@ import type { Message, Producer, TopicMessages } from 'kafkajs';
 import { encodeMarkValue } from '../dedup/dedup-mark.ts';
 import { RuntimeError } from '../errors/runtime-error.ts';
 import type { TopicPartition } from '../schedule/due-scheduler.ts';
+import { withoutKafkaInstrumentation } from '../tracing/record-span.ts';
 import type { FaultHooks } from './fault-hooks.ts';
 import type { RecordOutcome } from './record-outcome.ts';
 
@@ -29,9 +30,14 @@ export interface CommitRequest {
  * read_committed readers or none of it is, and the records are read again. Marks go to the
  * dedup partition with the source partition's number. On failure the transaction is aborted
  * and `TRANSACTION_FAILED` thrown; the caller must then redo the records with a fresh
- * producer.
+ * producer. The forwards keep the trace context they were built with (see
+ * `withoutKafkaInstrumentation`).
  */
-export async function commitOutcomes(request: CommitRequest): Promise<void> {
+export function commitOutcomes(request: CommitRequest): Promise<void> {
+  return withoutKafkaInstrumentation(() => commitInTransaction(request));
+}
+
+async function commitInTransaction(request: CommitRequest): Promise<void> {
   const { producer, at, faultHooks } = request;
   const transaction = await producer.transaction();
   try {

@@ -17,7 +17,7 @@ import { headerInteger, headerText, textHeaders } from '../headers/record-header
 import { describeFailure, type FailurePlan, planFailure } from '../retry/retry-plan.ts';
 import type { EventHandler } from '../service/service-definition.ts';
 import type { TopicRole } from '../service/topic-roles.ts';
-import { activeTraceHeaders, withRecordSpan } from '../tracing/record-span.ts';
+import { forwardTraceHeaders, withRecordSpan } from '../tracing/record-span.ts';
 import type { RecordOutcome, RecordResult } from './record-outcome.ts';
 
 /** What {@link createRecordProcessor} needs; fixed for the life of a service instance. */
@@ -196,6 +196,7 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
     const { message } = input;
     const failedAtMs = now();
     const { errorClass, errorMessage } = describeFailure(error);
+    const topic = plan.kind === 'retry' ? plan.tier.topic : input.role.route.dlqTopic;
     const headers = buildForwardHeaders(message.headers, {
       readFromTopic: input.topic,
       readFromPartition: input.partition,
@@ -210,10 +211,16 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
       notBeforeMs: plan.kind === 'retry' ? plan.notBeforeMs : failedAtMs,
       errorClass,
       errorMessage,
-      traceContext: activeTraceHeaders(),
+      traceContext: forwardTraceHeaders({
+        topic,
+        partition: input.partition,
+        key: message.key,
+        groupId: deps.groupId,
+        ...(envelope === undefined ? {} : { eventId: envelope.eventId }),
+      }),
     });
     return {
-      topic: plan.kind === 'retry' ? plan.tier.topic : input.role.route.dlqTopic,
+      topic,
       // Same partition number as the record: tiers and DLQ are co-partitioned with the
       // source, so a copy's dedup mark stays in the partition its instance rebuilt.
       message: { key: message.key, value: message.value, headers, partition: input.partition },

@@ -11,7 +11,11 @@ import { RuntimeError } from '../errors/runtime-error.ts';
 import { buildForwardHeaders } from '../headers/forward-headers.ts';
 import { createKafka } from '../kafka/create-kafka.ts';
 import { readPartitionsToEnd } from '../kafka/read-partitions-to-end.ts';
-import { activeTraceHeaders, withRedriveSpan } from '../tracing/record-span.ts';
+import {
+  activeTraceHeaders,
+  withoutKafkaInstrumentation,
+  withRedriveSpan,
+} from '../tracing/record-span.ts';
 import {
   type DeadLetter,
   type DeadLetterFilter,
@@ -276,16 +280,21 @@ export function createRedriveClient(options: RedriveClientOptions): RedriveClien
               },
             ]),
       ];
-      const transaction = await (await transactional()).transaction();
-      try {
-        await transaction.sendBatch({ topicMessages });
-        await transaction.commit();
-      } catch (error: unknown) {
-        await transaction.abort().catch(() => {});
-        throw new RuntimeError('TRANSACTION_FAILED', `redrive of ${describeRef(letter)} failed`, {
-          cause: error,
-        });
-      }
+      // The redriven copy carries the redrive span's context; keep the kafkajs
+      // instrumentation from overwriting it (see withoutKafkaInstrumentation).
+      const producer = await transactional();
+      await withoutKafkaInstrumentation(async () => {
+        const transaction = await producer.transaction();
+        try {
+          await transaction.sendBatch({ topicMessages });
+          await transaction.commit();
+        } catch (error: unknown) {
+          await transaction.abort().catch(() => {});
+          throw new RuntimeError('TRANSACTION_FAILED', `redrive of ${describeRef(letter)} failed`, {
+            cause: error,
+          });
+        }
+      });
       logger.info(
         { eventId: letter.eventId, redrives, to: firstTier.topic },
         'dead letter redriven',

@@ -10,6 +10,7 @@ import {
   type TextMapGetter,
   trace,
 } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import type { IHeaders } from 'kafkajs';
 import { headerText } from '../headers/record-headers.ts';
 
@@ -17,6 +18,7 @@ import { headerText } from '../headers/record-headers.ts';
 export const spanNames = Object.freeze({
   process: (topic: string) => `process ${topic}`,
   redrive: (topic: string) => `redrive ${topic}`,
+  send: (topic: string) => `send ${topic}`,
 });
 export const spanAttributes = Object.freeze({
   system: 'messaging.system',
@@ -88,14 +90,58 @@ export function withRedriveSpan<T>(
   return runInSpan(ROOT_CONTEXT, span, work);
 }
 
-// Shortcoming: forwards are sent inside the batch transaction, which the kafkajs
-// instrumentation does not trace; they carry the process span's context but get no produce
-// span of their own.
 /** The active trace context as headers (`traceparent`, `tracestate`); empty without an SDK. */
 export function activeTraceHeaders(): Record<string, string> {
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
   return carrier;
+}
+
+/** Where a forwarded copy goes. */
+export interface ForwardSpanSubject {
+  /** The retry-tier or DLQ topic. */
+  topic: string;
+  partition: number;
+  key: Buffer | null;
+  groupId: string;
+  eventId?: string;
+}
+
+/**
+ * Starts and ends a `send <topic>` producer span for one forward, a child of the active
+ * (process) span, and returns its context as headers for the forwarded copy: the next
+ * attempt's process span is then a child of the forward that carried it, in the webhook's
+ * one trace. The copy itself is written later, in the batch transaction, under
+ * {@link withoutKafkaInstrumentation}; this span stands for the decision to forward it.
+ */
+export function forwardTraceHeaders(subject: ForwardSpanSubject): Record<string, string> {
+  const span = tracer.startSpan(spanNames.send(subject.topic), {
+    kind: SpanKind.PRODUCER,
+    attributes: {
+      [spanAttributes.system]: 'kafka',
+      [spanAttributes.destination]: subject.topic,
+      [spanAttributes.partition]: String(subject.partition),
+      [spanAttributes.operationType]: 'send',
+      [spanAttributes.operationName]: 'send',
+      [spanAttributes.consumerGroup]: subject.groupId,
+      ...(subject.key === null ? {} : { [spanAttributes.kafkaKey]: subject.key.toString('utf8') }),
+      ...(subject.eventId === undefined ? {} : { [spanAttributes.messageId]: subject.eventId }),
+    },
+  });
+  const carrier: Record<string, string> = {};
+  propagation.inject(trace.setSpan(context.active(), span), carrier);
+  span.end();
+  return carrier;
+}
+
+/**
+ * Runs `work` with tracing suppressed. The kafkajs instrumentation wraps a transaction's
+ * sends in one `transaction` span and injects a `send` span's context into every message,
+ * overwriting the `traceparent` each forwarded copy already carries (that of its own
+ * webhook's trace). Suppressed, it neither starts those spans nor touches the headers.
+ */
+export function withoutKafkaInstrumentation<T>(work: () => T): T {
+  return context.with(suppressTracing(context.active()), work);
 }
 
 function runInSpan<T>(parent: Context, span: Span, work: (span: Span) => Promise<T>): Promise<T> {
