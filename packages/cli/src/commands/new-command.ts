@@ -74,11 +74,13 @@ function newConsumer(output: CommandOutput, name: string, options: ConsumerOptio
   );
   output.line('next:');
   output.line(
-    `  npm install                       # once: links the new workspace services/${name}`,
+    `  npm run setup        # once: npm install under the project's Node, linking services/${name}`,
   );
-  output.line('  ./tributary topics apply          # creates its retry, DLQ and dedup topics');
-  output.line(`  TRIBUTARY_SKIP_INSTALL=1 bash scripts/test.sh services/${name}/test/*.test.ts`);
-  output.line(`  npm start -w services/${name}`);
+  output.line(
+    `  npm test -- 'services/${name}/test/*.test.ts'   # its own test, on the live stack`,
+  );
+  output.line(`  npm start            # the platform, services/${name} included (topics applied)`);
+  output.line(`  ./tributary platform logs ${name} -f`);
   return exitCodes.ok;
 }
 

@@ -55,7 +55,7 @@ describe('tributary new consumer', () => {
       run.stdout.includes('created services/demo/test/demo.test.ts'),
       run.stdout.join('\n'),
     );
-    assert.ok(run.stdout.some((line) => line.trim().startsWith('npm install')));
+    assert.ok(run.stdout.some((line) => line.trim().startsWith('npm run setup')));
     assert.match(
       readFileSync(catalogFile, 'utf8'),
       /\n {2}- group: demo\n {4}reads:\n {6}- \{ source: stripe, major: 1 \}\n/,
