@@ -57,7 +57,11 @@ export function createPartitionProducers(options: PartitionProducersOptions): Pa
       maxInFlightRequests: 1,
       transactionTimeout: transactionTimeoutMs,
       allowAutoTopicCreation: false,
-      retry: { retries: sendRetries },
+      // The next transaction of a producer often meets CONCURRENT_TRANSACTIONS while the
+      // coordinator completes the previous commit (a few ms); kafkajs's default first retry
+      // waits 300 ms, which measured as the runtime's largest stall. Retry as the Java client
+      // does: soon, then backing off.
+      retry: { retries: sendRetries, initialRetryTime: 10, maxRetryTime: 1_000 },
     });
     await producer.connect();
     // kafkajs initialises the producer id lazily, in the first transaction(). An empty

@@ -1,6 +1,7 @@
 import type { Message, Producer, TopicMessages } from 'kafkajs';
 import { encodeMarkValue } from '../dedup/dedup-mark.ts';
 import { RuntimeError } from '../errors/runtime-error.ts';
+import { retryConcurrentTransactions } from '../kafka/retry-concurrent-transactions.ts';
 import type { TopicPartition } from '../schedule/due-scheduler.ts';
 import { withoutKafkaInstrumentation } from '../tracing/record-span.ts';
 import type { FaultHooks } from './fault-hooks.ts';
@@ -46,12 +47,19 @@ async function commitInTransaction(request: CommitRequest): Promise<void> {
       await transaction.sendBatch({ topicMessages });
       faultHooks?.afterForwardSent?.();
     }
-    await transaction.sendOffsets({
-      consumerGroupId: request.groupId,
-      topics: [
-        { topic: at.topic, partitions: [{ partition: at.partition, offset: request.nextOffset }] },
-      ],
-    });
+    // A transaction of skipped records only starts with sendOffsets, which kafkajs does not
+    // retry when the previous commit of this producer is still completing.
+    await retryConcurrentTransactions(() =>
+      transaction.sendOffsets({
+        consumerGroupId: request.groupId,
+        topics: [
+          {
+            topic: at.topic,
+            partitions: [{ partition: at.partition, offset: request.nextOffset }],
+          },
+        ],
+      }),
+    );
     faultHooks?.beforeCommit?.();
     await transaction.commit();
   } catch (error: unknown) {

@@ -29,7 +29,11 @@ export interface StartServiceOptions {
   heartbeatIntervalMs?: number;
   /** Longest a batch transaction may stay open before the broker aborts it. Default 60 000. */
   transactionTimeoutMs?: number;
-  /** Records per transaction at most; a batch with more commits in several. Default 100. */
+  /**
+   * Records per transaction at most; a batch with more commits in several, back to back.
+   * Default 500: above what one fetch of 1 MiB per partition brings of webhook-sized records,
+   * so a fetched batch is usually one transaction.
+   */
   maxRecordsPerTransaction?: number;
   /** Longest a fetch waits for new records; bounds how late a resumed tier runs. Default 1 000. */
   fetchMaxWaitMs?: number;
@@ -66,7 +70,7 @@ export const startOptionDefaults = Object.freeze({
   rebalanceTimeoutMs: 60_000,
   heartbeatIntervalMs: 3_000,
   transactionTimeoutMs: 60_000,
-  maxRecordsPerTransaction: 100,
+  maxRecordsPerTransaction: 500,
   fetchMaxWaitMs: 1_000,
   jitterRatio: 0.1,
   registryRetryInitialMs: 500,
