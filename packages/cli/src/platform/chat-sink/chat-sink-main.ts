@@ -6,9 +6,11 @@ import { createChatSink } from './create-chat-sink.ts';
 
 const logger = createLogger({ serviceName: 'tributary-chat-sink' });
 const port = Number(process.env.TRIBUTARY_CHAT_SINK_PORT ?? '9479');
+// Loopback unless told otherwise (docker-compose binds all interfaces of its container).
+const host = process.env.TRIBUTARY_CHAT_SINK_HOST?.trim() || '127.0.0.1';
 
 try {
-  const sink = await createChatSink({ port, logger });
+  const sink = await createChatSink({ port, host, logger });
   logger.info({ url: sink.url }, 'chat sink listening');
   const stop = () => void sink.close().then(() => logger.info({}, 'chat sink stopped'));
   process.once('SIGTERM', stop);
