@@ -5,6 +5,7 @@ import type { DedupMark } from '../dedup/dedup-mark.ts';
 import type { DedupStore } from '../dedup/dedup-store.ts';
 import { type HeartbeatTimer, startHeartbeatTimer } from '../handler/heartbeat-timer.ts';
 import { headerInteger } from '../headers/record-headers.ts';
+import type { OutcomeMetrics } from '../metrics/outcome-metrics.ts';
 import { outageBackoffMs } from '../retry/backoff.ts';
 import { type DueScheduler, msUntilDue, type TopicPartition } from '../schedule/due-scheduler.ts';
 import type { TopicRole } from '../service/topic-roles.ts';
@@ -27,6 +28,8 @@ export interface BatchProcessorDeps {
   /** kafkajs `consumer.seek`. */
   seek: (at: TopicPartition & { offset: string }) => void;
   counters: RuntimeCounters;
+  /** The pipeline metrics; told of each batch's outcomes once its transaction committed. */
+  metrics: OutcomeMetrics;
   logger: Logger;
   maxRecordsPerTransaction: number;
   heartbeatIntervalMs: number;
@@ -143,6 +146,7 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
         for (const [eventId, mark] of overlay) deps.store.set(at.partition, eventId, mark);
         payload.resolveOffset(lastOffset);
         count(outcomes, at, logger);
+        deps.metrics.recordCommitted(at, role, outcomes);
       }
       if (stop?.kind === 'hold') deps.scheduler.holdUntil(at, stop.untilMs);
       if (stop !== undefined) return;
