@@ -17,7 +17,7 @@ import { headerInteger, headerText, textHeaders } from '../headers/record-header
 import { describeFailure, type FailurePlan, planFailure } from '../retry/retry-plan.ts';
 import type { EventHandler } from '../service/service-definition.ts';
 import type { TopicRole } from '../service/topic-roles.ts';
-import { activeTraceHeaders, withRecordSpan } from '../tracing/record-span.ts';
+import { activeTraceHeaders, spanAttributes, withRecordSpan } from '../tracing/record-span.ts';
 import type { RecordOutcome, RecordResult } from './record-outcome.ts';
 
 /** What {@link createRecordProcessor} needs; fixed for the life of a service instance. */
@@ -119,6 +119,8 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
   ): Promise<RecordOutcome | Extract<RecordResult, { kind: 'pause' }>> {
     const redrives = origin.kind === 'tier' ? origin.redrives : 0;
     const attemptNumber = origin.kind === 'tier' ? origin.attempts + 1 : 1;
+    span.setAttribute(spanAttributes.eventId, envelope.eventId);
+    span.setAttribute(spanAttributes.attempt, attemptNumber);
     const logger = deps.logger.child({
       eventId: envelope.eventId,
       eventType: envelope.eventType,

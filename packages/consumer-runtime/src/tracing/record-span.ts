@@ -28,6 +28,9 @@ export const spanAttributes = Object.freeze({
   messageId: 'messaging.message.id',
   kafkaOffset: 'messaging.kafka.offset',
   kafkaKey: 'messaging.kafka.message.key',
+  /** Tributary's own, named as the ingress names its: the event id and the attempt number. */
+  eventId: 'tributary.event.id',
+  attempt: 'tributary.attempt',
 });
 
 const tracer = trace.getTracer('@tributary/consumer-runtime');
