@@ -17,7 +17,7 @@ import { headerInteger, headerText, textHeaders } from '../headers/record-header
 import { describeFailure, type FailurePlan, planFailure } from '../retry/retry-plan.ts';
 import type { EventHandler } from '../service/service-definition.ts';
 import type { TopicRole } from '../service/topic-roles.ts';
-import { activeTraceHeaders, spanAttributes, withRecordSpan } from '../tracing/record-span.ts';
+import { spanAttributes, startForwardSpan, withRecordSpan } from '../tracing/record-span.ts';
 import type { RecordOutcome, RecordResult } from './record-outcome.ts';
 
 /** What {@link createRecordProcessor} needs; fixed for the life of a service instance. */
@@ -206,6 +206,14 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
     const { message } = input;
     const failedAtMs = now();
     const { errorClass, errorMessage } = describeFailure(error);
+    const topic = plan.kind === 'retry' ? plan.tier.topic : input.role.route.dlqTopic;
+    const eventId = envelope?.eventId ?? headerText(message.headers, kafkaHeaderNames.eventId);
+    const { span, headers: traceContext } = startForwardSpan({
+      topic,
+      partition: input.partition,
+      groupId,
+      ...(eventId === undefined ? {} : { eventId }),
+    });
     const headers = buildForwardHeaders(message.headers, {
       readFromTopic: input.topic,
       readFromPartition: input.partition,
@@ -220,10 +228,11 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
       notBeforeMs: plan.kind === 'retry' ? plan.notBeforeMs : failedAtMs,
       errorClass,
       errorMessage,
-      traceContext: activeTraceHeaders(),
+      traceContext,
     });
     return {
-      topic: plan.kind === 'retry' ? plan.tier.topic : input.role.route.dlqTopic,
+      topic,
+      span,
       // Same partition number as the record: tiers and DLQ are co-partitioned with the
       // source, so a copy's dedup mark stays in the partition its instance rebuilt.
       message: { key: message.key, value: message.value, headers, partition: input.partition },

@@ -1,3 +1,4 @@
+import type { Span } from '@opentelemetry/api';
 import type { Message } from 'kafkajs';
 import type { DedupMark } from '../dedup/dedup-mark.ts';
 
@@ -7,6 +8,8 @@ export interface Forward {
   readonly topic: string;
   /** The copy: original key and value, forward headers, same partition number. */
   readonly message: Message & { partition: number };
+  /** Its `send <topic>` span, ended once the batch transaction settled; absent in tests. */
+  readonly span?: Span;
 }
 
 /** What every outcome says about its event, for the metrics; absent when unknown. */

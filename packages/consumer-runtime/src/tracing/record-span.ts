@@ -10,12 +10,14 @@ import {
   type TextMapGetter,
   trace,
 } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import type { IHeaders } from 'kafkajs';
 import { headerText } from '../headers/record-headers.ts';
 
 /** Span names and messaging semantic-convention attributes, in one place. */
 export const spanNames = Object.freeze({
   process: (topic: string) => `process ${topic}`,
+  send: (topic: string) => `send ${topic}`,
   redrive: (topic: string) => `redrive ${topic}`,
 });
 export const spanAttributes = Object.freeze({
@@ -91,14 +93,57 @@ export function withRedriveSpan<T>(
   return runInSpan(ROOT_CONTEXT, span, work);
 }
 
-// Shortcoming: forwards are sent inside the batch transaction, which the kafkajs
-// instrumentation does not trace; they carry the process span's context but get no produce
-// span of their own.
 /** The active trace context as headers (`traceparent`, `tracestate`); empty without an SDK. */
 export function activeTraceHeaders(): Record<string, string> {
   const carrier: Record<string, string> = {};
   propagation.inject(context.active(), carrier);
   return carrier;
+}
+
+/** The forward a {@link startForwardSpan} span is about. */
+export interface ForwardSpanSubject {
+  /** The tier or DLQ topic. */
+  topic: string;
+  partition: number;
+  groupId: string;
+  eventId?: string;
+}
+
+/**
+ * Starts the `send <tier or DLQ topic>` producer span of a forward as a child of the active
+ * context (the failed record's process span), and returns it with the headers carrying its
+ * context, for the copy: the next attempt's process span is then this span's child, in the
+ * webhook's trace. The caller ends it once the batch transaction settled.
+ */
+export function startForwardSpan(subject: ForwardSpanSubject): {
+  span: Span;
+  headers: Record<string, string>;
+} {
+  const span = tracer.startSpan(spanNames.send(subject.topic), {
+    kind: SpanKind.PRODUCER,
+    attributes: {
+      [spanAttributes.system]: 'kafka',
+      [spanAttributes.destination]: subject.topic,
+      [spanAttributes.partition]: String(subject.partition),
+      [spanAttributes.operationType]: 'send',
+      [spanAttributes.operationName]: 'send',
+      [spanAttributes.consumerGroup]: subject.groupId,
+      ...(subject.eventId === undefined ? {} : { [spanAttributes.messageId]: subject.eventId }),
+    },
+  });
+  const headers: Record<string, string> = {};
+  propagation.inject(trace.setSpan(context.active(), span), headers);
+  return { span, headers };
+}
+
+/**
+ * Runs `work` with tracing suppressed for the instrumentations. The kafkajs instrumentation
+ * traces a transaction's sends in the batch's own trace and writes its span's `traceparent`
+ * over the one a forward carries, which would move every retried attempt out of the webhook's
+ * trace; the runtime traces its forwards itself (see {@link startForwardSpan}).
+ */
+export function withInstrumentationSuppressed<T>(work: () => Promise<T>): Promise<T> {
+  return context.with(suppressTracing(context.active()), work);
 }
 
 function runInSpan<T>(parent: Context, span: Span, work: (span: Span) => Promise<T>): Promise<T> {
