@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@tributary/logger';
+import { createPipelineMetrics } from '@tributary/telemetry';
 import type { ResolvedIngressConfig } from './config/resolve-ingress-config.ts';
 import { createEnvelopeEncoders } from './envelope/envelope-encoders.ts';
 import { createIngressApp } from './http/create-ingress-app.ts';
@@ -53,7 +54,13 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
     registryTimeoutMs: config.registry.requestTimeoutMs,
     writerIdBy: config.registry.writerIdBy,
   });
-  const publisher = createBatchingPublisher({ send: producer.send, ...config.publish });
+  // No-op instruments when the telemetry bootstrap did not start: recording costs nothing then.
+  const metrics = createPipelineMetrics();
+  const publisher = createBatchingPublisher({
+    send: producer.send,
+    ...config.publish,
+    publishesInFlight: metrics.publishesInFlight,
+  });
   let draining = false;
   const readiness = (): ReadinessReport => ({
     producerConnected: producer.connected,
@@ -72,6 +79,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
     saturatedRetryAfterSeconds: config.publish.saturatedRetryAfterSeconds,
     logger,
     nowMs,
+    webhooksReceived: metrics.webhooksReceived,
     trustProxy: config.server.trustProxy,
     readiness,
   });

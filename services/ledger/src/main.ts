@@ -33,8 +33,7 @@ try {
     logger,
     // The runtime ends the process by the signal once stopped; close the store first.
     stopOnSignals: [],
-    // Shortcoming: METRICS_PORT is validated but not passed on; the runtime has no metrics
-    // endpoint option yet (pass `metricsPort: config.metricsPort` once it has).
+    metricsPort: config.metricsPort,
   });
   logger.info(
     {

@@ -41,8 +41,7 @@ try {
     prefix: config.prefix,
     logger,
     stopOnSignals: [],
-    // Shortcoming: METRICS_PORT is validated but not passed on; the runtime has no metrics
-    // endpoint option yet (pass `metricsPort: config.metricsPort` once it has).
+    metricsPort: config.metricsPort,
   });
   // The URL may carry a secret token in its path: log only where it points.
   logger.info({ endpoint: new URL(config.webhookUrl).origin }, 'notifier started');

@@ -84,4 +84,24 @@ describe('dedup store', () => {
     assert.deepEqual(store.partitions(), [1]);
     assert.equal(store.size(), 1);
   });
+
+  test('counts the event ids of a partition whose latest mark is dead, until a redrive or eviction moves it', () => {
+    const { store } = storeAt(10_000_000, 3);
+    const dead = (atMs: number): DedupMark => ({ state: 'dead', atMs, attempts: 3, redrives: 0 });
+    store.set(0, 'a', dead(10_000_000));
+    store.set(0, 'b', dead(10_000_000));
+    store.set(0, 'b', dead(10_001_000)); // dead-lettered again: still one id
+    store.set(1, 'c', dead(10_000_000));
+    assert.deepEqual([store.deadCount(0), store.deadCount(1), store.deadCount(2)], [2, 1, 0]);
+
+    store.set(0, 'a', { state: 'retrying', atMs: 10_002_000, attempts: 0, redrives: 1 });
+    assert.equal(store.deadCount(0), 1, 'a redrive moved the mark to retrying');
+
+    store.set(0, 'd', done(10_003_000)); // past maxEntries: 'b', the oldest written, goes
+    assert.equal(store.get(0, 'b'), undefined);
+    assert.equal(store.deadCount(0), 0);
+
+    store.dropPartition(1);
+    assert.equal(store.deadCount(1), 0);
+  });
 });

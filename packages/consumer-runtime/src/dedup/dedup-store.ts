@@ -33,6 +33,12 @@ export interface DedupStore {
   dropPartition(partition: number): void;
   /** Partitions holding marks. */
   partitions(): number[];
+  /**
+   * Event ids of dedup partition `partition` whose latest mark held is `dead`: dead-lettered
+   * and not redriven since (a redrive moves the mark to retrying). Kept as writes happen, so
+   * reading it costs nothing; a dead mark past the window counts until it is evicted.
+   */
+  deadCount(partition: number): number;
   /** Marks held in all partitions. */
   size(): number;
 }
@@ -43,6 +49,7 @@ export interface DedupStore {
 export function createDedupStore(options: DedupStoreOptions): DedupStore {
   const { windowMs, maxEntries, now = Date.now } = options;
   const byPartition = new Map<number, Map<string, number>>();
+  const deadByPartition = new Map<number, number>();
   let total = 0;
 
   const marksOf = (partition: number) => {
@@ -54,10 +61,15 @@ export function createDedupStore(options: DedupStoreOptions): DedupStore {
     return marks;
   };
   const isExpired = (mark: DedupMark) => mark.atMs + windowMs <= now();
-  const evict = (marks: Map<string, number>) => {
+  const countDead = (partition: number, packed: number | undefined, delta: 1 | -1) => {
+    if (packed === undefined || unpackMark(packed).state !== 'dead') return;
+    deadByPartition.set(partition, (deadByPartition.get(partition) ?? 0) + delta);
+  };
+  const evict = (partition: number, marks: Map<string, number>) => {
     for (const [eventId, packed] of marks) {
       if (total <= maxEntries && !isExpired(unpackMark(packed))) return;
       marks.delete(eventId);
+      countDead(partition, packed, -1);
       total -= 1;
     }
   };
@@ -71,10 +83,14 @@ export function createDedupStore(options: DedupStoreOptions): DedupStore {
     },
     set(partition, eventId, mark) {
       const marks = marksOf(partition);
+      const held = marks.get(eventId);
       if (marks.delete(eventId)) total -= 1;
-      marks.set(eventId, packMark(mark));
+      countDead(partition, held, -1);
+      const packed = packMark(mark);
+      marks.set(eventId, packed);
+      countDead(partition, packed, 1);
       total += 1;
-      evict(marks);
+      evict(partition, marks);
     },
     merge(partition, eventId, mark) {
       const held = byPartition.get(partition)?.get(eventId);
@@ -86,8 +102,10 @@ export function createDedupStore(options: DedupStoreOptions): DedupStore {
     dropPartition(partition) {
       total -= byPartition.get(partition)?.size ?? 0;
       byPartition.delete(partition);
+      deadByPartition.delete(partition);
     },
     partitions: () => [...byPartition.keys()],
+    deadCount: (partition) => deadByPartition.get(partition) ?? 0,
     size: () => total,
   };
   return store;

@@ -40,6 +40,7 @@ const outcomes: RecordOutcome[] = [
     errorClass: 'Error',
     attempt: 1,
     undecodable: false,
+    tier: 1,
   },
 ];
 const request = (producer: Producer, hooks: string[] = []) => ({

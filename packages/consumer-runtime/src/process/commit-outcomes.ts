@@ -3,7 +3,6 @@ import { encodeMarkValue } from '../dedup/dedup-mark.ts';
 import { RuntimeError } from '../errors/runtime-error.ts';
 import { retryConcurrentTransactions } from '../kafka/retry-concurrent-transactions.ts';
 import type { TopicPartition } from '../schedule/due-scheduler.ts';
-import { withoutKafkaInstrumentation } from '../tracing/record-span.ts';
 import type { FaultHooks } from './fault-hooks.ts';
 import type { RecordOutcome } from './record-outcome.ts';
 
@@ -31,14 +30,10 @@ export interface CommitRequest {
  * read_committed readers or none of it is, and the records are read again. Marks go to the
  * dedup partition with the source partition's number. On failure the transaction is aborted
  * and `TRANSACTION_FAILED` thrown; the caller must then redo the records with a fresh
- * producer. The forwards keep the trace context they were built with (see
- * `withoutKafkaInstrumentation`).
+ * producer. The caller runs it with the instrumentations suppressed, so the forwards keep
+ * the trace context they were built with (see `withInstrumentationSuppressed`).
  */
-export function commitOutcomes(request: CommitRequest): Promise<void> {
-  return withoutKafkaInstrumentation(() => commitInTransaction(request));
-}
-
-async function commitInTransaction(request: CommitRequest): Promise<void> {
+export async function commitOutcomes(request: CommitRequest): Promise<void> {
   const { producer, at, faultHooks } = request;
   const transaction = await producer.transaction();
   try {

@@ -1,3 +1,4 @@
+import { SpanStatusCode } from '@opentelemetry/api';
 import { kafkaHeaderNames } from '@tributary/contract';
 import type { Logger } from '@tributary/logger';
 import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
@@ -5,9 +6,11 @@ import type { DedupMark } from '../dedup/dedup-mark.ts';
 import type { DedupStore } from '../dedup/dedup-store.ts';
 import { type HeartbeatTimer, startHeartbeatTimer } from '../handler/heartbeat-timer.ts';
 import { headerInteger } from '../headers/record-headers.ts';
+import type { OutcomeMetrics } from '../metrics/outcome-metrics.ts';
 import { outageBackoffMs } from '../retry/backoff.ts';
 import { type DueScheduler, msUntilDue, type TopicPartition } from '../schedule/due-scheduler.ts';
 import type { TopicRole } from '../service/topic-roles.ts';
+import { withInstrumentationSuppressed } from '../tracing/record-span.ts';
 import { commitOutcomes } from './commit-outcomes.ts';
 import type { FaultHooks } from './fault-hooks.ts';
 import type { PartitionReadiness, PreparedPartition } from './partition-readiness.ts';
@@ -27,6 +30,8 @@ export interface BatchProcessorDeps {
   /** kafkajs `consumer.seek`. */
   seek: (at: TopicPartition & { offset: string }) => void;
   counters: RuntimeCounters;
+  /** The pipeline metrics; told of each batch's outcomes once its transaction committed. */
+  metrics: OutcomeMetrics;
   logger: Logger;
   maxRecordsPerTransaction: number;
   heartbeatIntervalMs: number;
@@ -143,6 +148,7 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
         for (const [eventId, mark] of overlay) deps.store.set(at.partition, eventId, mark);
         payload.resolveOffset(lastOffset);
         count(outcomes, at, logger);
+        deps.metrics.recordCommitted(at, role, outcomes);
       }
       if (stop?.kind === 'hold') deps.scheduler.holdUntil(at, stop.untilMs);
       if (stop !== undefined) return;
@@ -197,17 +203,21 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
     logger: Logger,
   ): Promise<boolean> {
     try {
-      await commitOutcomes({
-        producer: prepared.producer,
-        groupId: deps.groupId,
-        dedupTopic: deps.dedupTopic,
-        at,
-        nextOffset: (BigInt(lastOffset) + 1n).toString(),
-        outcomes,
-        faultHooks: deps.faultHooks,
-      });
+      await withInstrumentationSuppressed(() =>
+        commitOutcomes({
+          producer: prepared.producer,
+          groupId: deps.groupId,
+          dedupTopic: deps.dedupTopic,
+          at,
+          nextOffset: (BigInt(lastOffset) + 1n).toString(),
+          outcomes,
+          faultHooks: deps.faultHooks,
+        }),
+      );
+      endForwardSpans(outcomes, undefined);
       return true;
     } catch (error: unknown) {
+      endForwardSpans(outcomes, error);
       deps.counters.abortedTransactions += 1;
       logger.warn(
         { err: error, offset: firstOffset },
@@ -249,6 +259,17 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
           break;
       }
     }
+  }
+}
+
+/** Ends the `send` spans of the batch's forwards, with an error status when it was aborted. */
+function endForwardSpans(outcomes: readonly RecordOutcome[], error: unknown): void {
+  for (const outcome of outcomes) {
+    if (outcome.kind !== 'retry' && outcome.kind !== 'dead') continue;
+    if (error !== undefined) {
+      outcome.forward.span?.setStatus({ code: SpanStatusCode.ERROR, message: String(error) });
+    }
+    outcome.forward.span?.end();
   }
 }
 

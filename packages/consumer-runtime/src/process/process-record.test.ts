@@ -16,7 +16,7 @@ import type { TopicRole } from '../service/topic-roles.ts';
 import { createRecordProcessor } from './process-record.ts';
 import type { RecordResult } from './record-outcome.ts';
 
-type Event = { eventId: string; eventType: string };
+type Event = { eventId: string; eventType: string; receivedAt?: Date };
 
 /** Values are JSON events; "unreachable" and "junk" make the codec fail as the registry would. */
 const codec = {
@@ -24,7 +24,8 @@ const codec = {
     const text = value.toString();
     if (text === 'unreachable') throw new ContractError('REGISTRY_UNREACHABLE', 'registry down');
     if (text === 'junk') throw new ContractError('DECODE_FAILED', 'not avro');
-    return JSON.parse(text) as Event;
+    const event = JSON.parse(text) as Event & { receivedAt?: string };
+    return { ...event, ...(event.receivedAt ? { receivedAt: new Date(event.receivedAt) } : {}) };
   },
 } as unknown as EnvelopeCodec<Event>;
 
@@ -79,12 +80,17 @@ const settled = (result: RecordResult) => {
 };
 
 describe('processRecord', () => {
-  test('a handled event is done, marked done at attempt 1', async () => {
-    const result = settled(await run(async () => {}, record(paid)));
+  test('a handled event is done, marked done at attempt 1, with its type and receipt time', async () => {
+    const receivedAt = new Date(40_000).toISOString();
+    const value = JSON.stringify({ eventId: 'e1', eventType: 'order.paid', receivedAt });
+
+    const result = settled(await run(async () => {}, record(value)));
 
     assert.deepEqual(result.outcome, {
       kind: 'done',
       eventId: 'e1',
+      eventType: 'order.paid',
+      receivedAtMs: 40_000,
       mark: { state: 'done', atMs: 50_000, attempts: 1, redrives: 0 },
     });
     assert.equal(result.handlerRan, true);
@@ -102,7 +108,11 @@ describe('processRecord', () => {
       ),
     );
 
-    assert.deepEqual(result.outcome, { kind: 'skipped', reason: 'event-type' });
+    assert.deepEqual(result.outcome, {
+      kind: 'skipped',
+      reason: 'event-type',
+      eventType: 'order.refunded',
+    });
     assert.equal(called, false);
   });
 
@@ -120,7 +130,12 @@ describe('processRecord', () => {
       ),
     );
 
-    assert.deepEqual(result.outcome, { kind: 'skipped', reason: 'duplicate', eventId: 'e1' });
+    assert.deepEqual(result.outcome, {
+      kind: 'skipped',
+      reason: 'duplicate',
+      eventId: 'e1',
+      eventType: 'order.paid',
+    });
     assert.equal(called, false);
   });
 

@@ -17,7 +17,7 @@ import { headerInteger, headerText, textHeaders } from '../headers/record-header
 import { describeFailure, type FailurePlan, planFailure } from '../retry/retry-plan.ts';
 import type { EventHandler } from '../service/service-definition.ts';
 import type { TopicRole } from '../service/topic-roles.ts';
-import { forwardTraceHeaders, withRecordSpan } from '../tracing/record-span.ts';
+import { spanAttributes, startForwardSpan, withRecordSpan } from '../tracing/record-span.ts';
 import type { RecordOutcome, RecordResult } from './record-outcome.ts';
 
 /** What {@link createRecordProcessor} needs; fixed for the life of a service instance. */
@@ -45,7 +45,8 @@ export interface RecordInput {
   markOf: (eventId: string) => DedupMark | undefined;
 }
 
-type Envelope = { eventId: string; eventType: string };
+/** What the runtime reads of an envelope; `receivedAt` feeds the latency histogram. */
+type Envelope = { eventId: string; eventType: string; receivedAt?: Date };
 
 /**
  * Creates the per-record step of the pipeline: type filter, decode, dedup, handler (with
@@ -72,16 +73,20 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
       async (span) => {
         // The ingress writes the type as a header, so other types skip without a decode.
         const headerType = headerText(message.headers, kafkaHeaderNames.eventType);
-        if (headerType !== undefined && !eventTypes.has(headerType)) return skipped('event-type');
+        if (headerType !== undefined && !eventTypes.has(headerType)) {
+          return skipped('event-type', { eventType: headerType });
+        }
 
         const decoded = await decode(input);
         if (decoded.kind !== 'decoded') return decoded.result;
         const envelope = decoded.envelope;
-        if (!eventTypes.has(envelope.eventType)) return skipped('event-type', envelope.eventId);
+        if (!eventTypes.has(envelope.eventType)) {
+          return skipped('event-type', describeEvent(envelope));
+        }
 
         const origin = originOf(input);
         if (decideDedup(input.markOf(envelope.eventId), origin) === 'duplicate') {
-          return skipped('duplicate', envelope.eventId);
+          return skipped('duplicate', describeEvent(envelope));
         }
         const outcome = await attempt(input, envelope, origin, span);
         return outcome.kind === 'pause' ? outcome : settle(outcome, true);
@@ -114,6 +119,8 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
   ): Promise<RecordOutcome | Extract<RecordResult, { kind: 'pause' }>> {
     const redrives = origin.kind === 'tier' ? origin.redrives : 0;
     const attemptNumber = origin.kind === 'tier' ? origin.attempts + 1 : 1;
+    span.setAttribute(spanAttributes.eventId, envelope.eventId);
+    span.setAttribute(spanAttributes.attempt, attemptNumber);
     const logger = deps.logger.child({
       eventId: envelope.eventId,
       eventType: envelope.eventType,
@@ -143,7 +150,7 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
       attempts: attemptNumber,
       redrives,
     });
-    if (ran.ok) return { kind: 'done', eventId: envelope.eventId, mark: mark('done') };
+    if (ran.ok) return { kind: 'done', ...describeEvent(envelope), mark: mark('done') };
     // A paused downstream is no fault of this record: no attempt, no forward, no mark.
     if (ran.error instanceof PauseError) {
       return { kind: 'pause', error: ran.error, untilMs: now() + ran.error.pauseSeconds * 1000 };
@@ -162,12 +169,13 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
     const kind = plan.kind === 'retry' ? 'retry' : 'dead';
     return {
       kind,
-      eventId: envelope.eventId,
+      ...describeEvent(envelope),
       mark: mark(kind === 'retry' ? 'retrying' : 'dead'),
       forward: forwardOf(input, plan, ran.error, attemptNumber, envelope),
       errorClass: describeFailure(ran.error).errorClass,
       attempt: attemptNumber,
       undecodable: false,
+      tier: plan.kind === 'retry' ? plan.tier.tier : undefined,
     };
   }
 
@@ -178,11 +186,13 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
     return {
       kind: 'dead',
       eventId: headerText(input.message.headers, kafkaHeaderNames.eventId),
+      eventType: headerText(input.message.headers, kafkaHeaderNames.eventType),
       mark: undefined,
       forward: forwardOf(input, plan, error, attemptNumber, undefined),
       errorClass: describeFailure(error).errorClass,
       attempt: attemptNumber,
       undecodable: true,
+      tier: undefined,
     };
   }
 
@@ -197,6 +207,13 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
     const failedAtMs = now();
     const { errorClass, errorMessage } = describeFailure(error);
     const topic = plan.kind === 'retry' ? plan.tier.topic : input.role.route.dlqTopic;
+    const eventId = envelope?.eventId ?? headerText(message.headers, kafkaHeaderNames.eventId);
+    const { span, headers: traceContext } = startForwardSpan({
+      topic,
+      partition: input.partition,
+      groupId,
+      ...(eventId === undefined ? {} : { eventId }),
+    });
     const headers = buildForwardHeaders(message.headers, {
       readFromTopic: input.topic,
       readFromPartition: input.partition,
@@ -211,16 +228,11 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
       notBeforeMs: plan.kind === 'retry' ? plan.notBeforeMs : failedAtMs,
       errorClass,
       errorMessage,
-      traceContext: forwardTraceHeaders({
-        topic,
-        partition: input.partition,
-        key: message.key,
-        groupId: deps.groupId,
-        ...(envelope === undefined ? {} : { eventId: envelope.eventId }),
-      }),
+      traceContext,
     });
     return {
       topic,
+      span,
       // Same partition number as the record: tiers and DLQ are co-partitioned with the
       // source, so a copy's dedup mark stays in the partition its instance rebuilt.
       message: { key: message.key, value: message.value, headers, partition: input.partition },
@@ -238,8 +250,21 @@ function originOf(input: RecordInput): RecordOrigin {
   };
 }
 
-function skipped(reason: 'event-type' | 'duplicate', eventId?: string): RecordResult {
-  return settle({ kind: 'skipped', reason, ...(eventId === undefined ? {} : { eventId }) }, false);
+/** The envelope's id, type and receipt time, as outcomes carry them. */
+function describeEvent(envelope: Envelope) {
+  const receivedAtMs = envelope.receivedAt?.getTime();
+  return {
+    eventId: envelope.eventId,
+    eventType: envelope.eventType,
+    ...(receivedAtMs === undefined || Number.isNaN(receivedAtMs) ? {} : { receivedAtMs }),
+  };
+}
+
+function skipped(
+  reason: 'event-type' | 'duplicate',
+  event: { eventId?: string; eventType?: string; receivedAtMs?: number },
+): RecordResult {
+  return settle({ kind: 'skipped', reason, ...event }, false);
 }
 
 function settle(outcome: RecordOutcome, handlerRan: boolean): RecordResult {

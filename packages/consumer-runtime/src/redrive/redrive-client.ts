@@ -13,7 +13,7 @@ import { createKafka } from '../kafka/create-kafka.ts';
 import { readPartitionsToEnd } from '../kafka/read-partitions-to-end.ts';
 import {
   activeTraceHeaders,
-  withoutKafkaInstrumentation,
+  withInstrumentationSuppressed,
   withRedriveSpan,
 } from '../tracing/record-span.ts';
 import {
@@ -281,9 +281,9 @@ export function createRedriveClient(options: RedriveClientOptions): RedriveClien
             ]),
       ];
       // The redriven copy carries the redrive span's context; keep the kafkajs
-      // instrumentation from overwriting it (see withoutKafkaInstrumentation).
+      // instrumentation from overwriting it (see withInstrumentationSuppressed).
       const producer = await transactional();
-      await withoutKafkaInstrumentation(async () => {
+      await withInstrumentationSuppressed(async () => {
         const transaction = await producer.transaction();
         try {
           await transaction.sendBatch({ topicMessages });

@@ -63,6 +63,7 @@ const optionsSchema = z
     marksRebuildTimeoutMs: ms.default(d.marksRebuildTimeoutMs),
     producerSendRetries: z.number().int().min(0).max(100).default(d.producerSendRetries),
     stopOnSignals: z.array(z.string().regex(/^SIG[A-Z0-9]+$/)).default([...d.stopOnSignals]),
+    metricsPort: z.number().int().min(0).max(65_535).default(d.metricsPort),
     faultHooks: z.custom<FaultHooks>((v) => typeof v === 'object' && v !== null).optional(),
   })
   .superRefine((options, ctx) => {

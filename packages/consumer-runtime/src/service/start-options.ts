@@ -59,6 +59,12 @@ export interface StartServiceOptions {
   producerSendRetries?: number;
   /** Signals that stop the service (then end the process by the same signal). Default SIGTERM, SIGINT; [] installs none. */
   stopOnSignals?: readonly NodeJS.Signals[];
+  /**
+   * TCP port of the Prometheus endpoint (`/metrics` on 127.0.0.1), opened before the consumer
+   * connects; a port in use fails the start with `METRICS_PORT_IN_USE`. 0 or absent: no
+   * endpoint (the metrics are still recorded when the telemetry bootstrap runs).
+   */
+  metricsPort?: number;
   /** Test-only crash points (see `fault-hooks.ts`). Default none. */
   faultHooks?: FaultHooks;
 }
@@ -81,6 +87,7 @@ export const startOptionDefaults = Object.freeze({
   marksRebuildTimeoutMs: 60_000,
   producerSendRetries: 5,
   stopOnSignals: Object.freeze(['SIGTERM', 'SIGINT'] as NodeJS.Signals[]),
+  metricsPort: 0,
   handlerTimeoutMs: 30_000,
   concurrency: 1,
   startFrom: 'earliest' as const,

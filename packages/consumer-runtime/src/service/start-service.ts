@@ -3,18 +3,22 @@ import {
   createEnvelopeCodec,
   type WebhookEnvelope,
 } from '@tributary/contract';
+import { createPipelineMetrics, type MetricsServer, serveMetrics } from '@tributary/telemetry';
 import type { Consumer } from 'kafkajs';
 import { createDedupStore } from '../dedup/dedup-store.ts';
 import { rebuildDedupMarks } from '../dedup/rebuild-dedup-marks.ts';
 import { RuntimeError } from '../errors/runtime-error.ts';
 import { createKafka } from '../kafka/create-kafka.ts';
 import { createPartitionProducers } from '../kafka/partition-producers.ts';
+import { readConsumerLag } from '../metrics/consumer-lag.ts';
+import { observeRuntimeGauges } from '../metrics/observe-runtime-gauges.ts';
+import { createOutcomeMetrics } from '../metrics/outcome-metrics.ts';
 import { createPartitionReadiness } from '../process/partition-readiness.ts';
 import { createBatchProcessor } from '../process/process-batch.ts';
 import { createRecordProcessor } from '../process/process-record.ts';
 import { createRuntimeCounters, type RuntimeCounters } from '../process/runtime-counters.ts';
 import { createDueScheduler, type TopicPartition } from '../schedule/due-scheduler.ts';
-import { resolveServiceConfig } from './service-config.ts';
+import { resolveServiceConfig, type ServiceConfig } from './service-config.ts';
 import type { ServiceDefinition } from './service-definition.ts';
 import type { StartServiceOptions } from './start-options.ts';
 import { stopOnSignals } from './stop-on-signals.ts';
@@ -33,20 +37,38 @@ export interface ServiceHandle {
   counters(): RuntimeCounters;
   /** The partitions assigned at the last rebalance (empty before the first). */
   assignment(): TopicPartition[];
+  /** The port of the metrics endpoint; undefined when `metricsPort` was 0 or absent. */
+  readonly metricsPort: number | undefined;
 }
 
 /**
  * Starts a consumer service: validates the definition and options, reads the group's tiers,
  * attempts and dedup window from the catalog, connects, subscribes to the source topics and
  * their retry tiers, and starts consuming. Resolves once the consumer runs (before its first
- * assignment). Throws `INVALID_DEFINITION` for a bad definition, and kafkajs connection
- * errors when the brokers cannot be reached.
+ * assignment). With `metricsPort` it first serves `/metrics` there, closed again by `stop()`
+ * or when the start fails. Throws `INVALID_DEFINITION` for a bad definition,
+ * `METRICS_PORT_IN_USE` for a taken port, and kafkajs connection errors when the brokers
+ * cannot be reached.
  */
 export async function startService<E extends WebhookEnvelope = WebhookEnvelope>(
   definition: ServiceDefinition<E>,
   options: StartServiceOptions,
 ): Promise<ServiceHandle> {
   const config = resolveServiceConfig(definition, options);
+  const port = config.options.metricsPort;
+  const metricsServer = port > 0 ? await serveMetrics({ port }) : undefined;
+  try {
+    return await startInstance(config, metricsServer);
+  } catch (error: unknown) {
+    await metricsServer?.close();
+    throw error;
+  }
+}
+
+async function startInstance<E extends WebhookEnvelope>(
+  config: ServiceConfig<E>,
+  metricsServer: MetricsServer | undefined,
+): Promise<ServiceHandle> {
   const { topology, routes, roles } = config;
   const o = config.options;
   const groupId = topology.groupId;
@@ -66,6 +88,8 @@ export async function startService<E extends WebhookEnvelope = WebhookEnvelope>(
   });
 
   const counters = createRuntimeCounters();
+  // No-op instruments when the telemetry bootstrap did not start: recording costs nothing then.
+  const pipelineMetrics = createPipelineMetrics();
   const shutdown = new AbortController();
   let stopping = false;
   let assignment: TopicPartition[] = [];
@@ -139,6 +163,7 @@ export async function startService<E extends WebhookEnvelope = WebhookEnvelope>(
     scheduler,
     seek: (at) => consumer.seek(at),
     counters,
+    metrics: createOutcomeMetrics({ groupId, instruments: pipelineMetrics, now: Date.now }),
     logger,
     maxRecordsPerTransaction: o.maxRecordsPerTransaction,
     heartbeatIntervalMs: o.heartbeatIntervalMs,
@@ -185,11 +210,20 @@ export async function startService<E extends WebhookEnvelope = WebhookEnvelope>(
     partitionsConsumedConcurrently: config.definition.concurrency,
     eachBatch: processBatch,
   });
+  const unobserveGauges = observeRuntimeGauges({
+    groupId,
+    instruments: pipelineMetrics,
+    store,
+    assignment: () => assignment,
+    readLag: (assigned) => readConsumerLag(admin, groupId, assigned),
+    logger,
+  });
   logger.info(
     {
       eventTypes: [...config.eventTypes],
       topics: [...roles.keys()],
       dedupTopic: topology.dedupTopic,
+      metricsPort: metricsServer?.port,
     },
     'service started',
   );
@@ -197,11 +231,14 @@ export async function startService<E extends WebhookEnvelope = WebhookEnvelope>(
   let stopped: Promise<void> | undefined;
   const drain = async () => {
     scheduler.clear();
+    // The lag is read with the admin client, which is about to close.
+    unobserveGauges();
     await firstJoin;
     await consumer.disconnect();
     await readiness.close();
     await producers.closeAll();
     await admin.disconnect();
+    await metricsServer?.close();
   };
   const stop = () => {
     stopped ??= (async () => {
@@ -225,6 +262,7 @@ export async function startService<E extends WebhookEnvelope = WebhookEnvelope>(
     stop,
     counters: () => ({ ...counters }),
     assignment: () => [...assignment],
+    metricsPort: metricsServer?.port,
   };
 }
 

@@ -17,8 +17,8 @@ import { headerText } from '../headers/record-headers.ts';
 /** Span names and messaging semantic-convention attributes, in one place. */
 export const spanNames = Object.freeze({
   process: (topic: string) => `process ${topic}`,
-  redrive: (topic: string) => `redrive ${topic}`,
   send: (topic: string) => `send ${topic}`,
+  redrive: (topic: string) => `redrive ${topic}`,
 });
 export const spanAttributes = Object.freeze({
   system: 'messaging.system',
@@ -30,6 +30,9 @@ export const spanAttributes = Object.freeze({
   messageId: 'messaging.message.id',
   kafkaOffset: 'messaging.kafka.offset',
   kafkaKey: 'messaging.kafka.message.key',
+  /** Tributary's own, named as the ingress names its: the event id and the attempt number. */
+  eventId: 'tributary.event.id',
+  attempt: 'tributary.attempt',
 });
 
 const tracer = trace.getTracer('@tributary/consumer-runtime');
@@ -97,24 +100,25 @@ export function activeTraceHeaders(): Record<string, string> {
   return carrier;
 }
 
-/** Where a forwarded copy goes. */
+/** The forward a {@link startForwardSpan} span is about. */
 export interface ForwardSpanSubject {
-  /** The retry-tier or DLQ topic. */
+  /** The tier or DLQ topic. */
   topic: string;
   partition: number;
-  key: Buffer | null;
   groupId: string;
   eventId?: string;
 }
 
 /**
- * Starts and ends a `send <topic>` producer span for one forward, a child of the active
- * (process) span, and returns its context as headers for the forwarded copy: the next
- * attempt's process span is then a child of the forward that carried it, in the webhook's
- * one trace. The copy itself is written later, in the batch transaction, under
- * {@link withoutKafkaInstrumentation}; this span stands for the decision to forward it.
+ * Starts the `send <tier or DLQ topic>` producer span of a forward as a child of the active
+ * context (the failed record's process span), and returns it with the headers carrying its
+ * context, for the copy: the next attempt's process span is then this span's child, in the
+ * webhook's trace. The caller ends it once the batch transaction settled.
  */
-export function forwardTraceHeaders(subject: ForwardSpanSubject): Record<string, string> {
+export function startForwardSpan(subject: ForwardSpanSubject): {
+  span: Span;
+  headers: Record<string, string>;
+} {
   const span = tracer.startSpan(spanNames.send(subject.topic), {
     kind: SpanKind.PRODUCER,
     attributes: {
@@ -124,23 +128,21 @@ export function forwardTraceHeaders(subject: ForwardSpanSubject): Record<string,
       [spanAttributes.operationType]: 'send',
       [spanAttributes.operationName]: 'send',
       [spanAttributes.consumerGroup]: subject.groupId,
-      ...(subject.key === null ? {} : { [spanAttributes.kafkaKey]: subject.key.toString('utf8') }),
       ...(subject.eventId === undefined ? {} : { [spanAttributes.messageId]: subject.eventId }),
     },
   });
-  const carrier: Record<string, string> = {};
-  propagation.inject(trace.setSpan(context.active(), span), carrier);
-  span.end();
-  return carrier;
+  const headers: Record<string, string> = {};
+  propagation.inject(trace.setSpan(context.active(), span), headers);
+  return { span, headers };
 }
 
 /**
- * Runs `work` with tracing suppressed. The kafkajs instrumentation wraps a transaction's
- * sends in one `transaction` span and injects a `send` span's context into every message,
- * overwriting the `traceparent` each forwarded copy already carries (that of its own
- * webhook's trace). Suppressed, it neither starts those spans nor touches the headers.
+ * Runs `work` with tracing suppressed for the instrumentations. The kafkajs instrumentation
+ * traces a transaction's sends in the batch's own trace and writes its span's `traceparent`
+ * over the one a forward carries, which would move every retried attempt out of the webhook's
+ * trace; the runtime traces its forwards itself (see {@link startForwardSpan}).
  */
-export function withoutKafkaInstrumentation<T>(work: () => T): T {
+export function withInstrumentationSuppressed<T>(work: () => Promise<T>): Promise<T> {
   return context.with(suppressTracing(context.active()), work);
 }
 

@@ -14,9 +14,17 @@ export const MetricName = {
   receiptToProcessed: 'tributary.events.receipt_to_processed_ms',
   /** Records forwarded to a retry tier, by group and tier. */
   retriesForwarded: 'tributary.retries.forwarded',
-  /** Records in a group's dead-letter topics not yet redriven, by group and topic. */
+  /**
+   * Dead-lettered event ids of a group not yet redriven, by group and dedup partition: those
+   * whose latest dedup mark says dead (the marks carry no topic). Each instance reports the
+   * partition numbers it is assigned, and two instances can share a number (a source partition
+   * on one, a tier's on the other), so aggregate with `max by (consumer_group, partition)`.
+   */
   dlqDepth: 'tributary.dlq.depth',
-  /** Records of a source or tier topic the group has not yet committed, by group, topic and partition. */
+  /**
+   * Records of a source or tier topic the group has not yet committed, by group, topic and
+   * partition; each instance reports the partitions it is assigned, so they sum.
+   */
   consumerLag: 'tributary.consumer.lag',
 } as const;
 

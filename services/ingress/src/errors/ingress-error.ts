@@ -95,11 +95,6 @@ export const ingressErrorCodes = {
     retriable: false,
     message: 'the request could not be parsed',
   },
-  not_implemented: {
-    status: 501,
-    retriable: false,
-    message: 'metrics are not exposed yet; they come with the telemetry work',
-  },
   internal_error: {
     status: 500,
     retriable: true,

@@ -1,6 +1,7 @@
 import type { Logger } from '@tributary/logger';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { IngressError } from '../errors/ingress-error.ts';
+import { webhookMetricAttributes } from '../telemetry/webhook-metric-attributes.ts';
 import { type ReadinessReport, sendProbes } from './probe-routes.ts';
 import { sendError } from './send-answer.ts';
 import { createWebhookHandler, type WebhookHandlerDeps } from './webhook-handler.ts';
@@ -29,9 +30,20 @@ export function createIngressApp(deps: IngressAppDeps): Express {
   sendProbes(app, deps.readiness);
   app.post('/webhooks/:source', createWebhookHandler(deps));
   app.all('/webhooks/:source', (request, response) => {
-    const known = deps.sources.has(String(request.params.source));
+    const source = String(request.params.source);
+    const known = deps.sources.has(source);
     if (known) response.set('allow', 'POST');
     sendError(request, response, new IngressError(known ? 'method_not_allowed' : 'unknown_source'));
+    // A webhook sent with the wrong method is still an answered webhook: counted, as refused.
+    deps.webhooksReceived.add(
+      1,
+      webhookMetricAttributes({
+        source,
+        sourceKnown: known,
+        outcome: 'rejected',
+        status: response.statusCode,
+      }),
+    );
   });
   app.use((request: Request, response: Response) => {
     sendError(request, response, new IngressError('not_found'));

@@ -1,6 +1,5 @@
+import { metricsRequestHandler } from '@tributary/telemetry';
 import type { Express } from 'express';
-import { IngressError } from '../errors/ingress-error.ts';
-import { sendError } from './send-answer.ts';
 
 /** What readiness looks at; every check must hold. */
 export interface ReadinessReport {
@@ -16,9 +15,9 @@ export interface ReadinessReport {
  * `GET /healthz`: liveness, 200 while the event loop answers. `GET /readyz`: 200 when the
  * producer is connected, the schema ids are cached and no shutdown is under way, else 503
  * with the checks; it never calls the registry, so a registry blip leaves a warm ingress in
- * service. `GET /metrics`: 501 for now.
+ * service. `GET /metrics`: this process's Prometheus metrics (text exposition format), or 503
+ * in plain text when the telemetry bootstrap did not start (see `metricsRequestHandler`).
  */
-// Shortcoming: /metrics answers 501; arrival, failure and latency metrics come with the telemetry work.
 export function sendProbes(app: Express, readiness: () => ReadinessReport): void {
   app.get('/healthz', (_request, response) => {
     response.status(200).json({ status: 'ok' });
@@ -29,6 +28,6 @@ export function sendProbes(app: Express, readiness: () => ReadinessReport): void
     response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not_ready', checks });
   });
   app.get('/metrics', (request, response) => {
-    sendError(request, response, new IngressError('not_implemented'));
+    metricsRequestHandler(request, response);
   });
 }

@@ -143,7 +143,7 @@ describe('webhook handler', () => {
     assert.ok(!log.includes(headers['x-hub-signature-256'] ?? 'x'), 'signature absent');
   });
 
-  it('serves the probes: liveness 200, readiness 200 with its checks, metrics 501', async () => {
+  it('serves the probes: liveness 200, readiness 200 with its checks, metrics 503 without the telemetry bootstrap', async () => {
     const health = await fetch(`${app.url}/healthz`);
     const ready = await fetch(`${app.url}/readyz`);
     const metrics = await fetch(`${app.url}/metrics`);
@@ -153,8 +153,8 @@ describe('webhook handler', () => {
       status: 'ready',
       checks: { producerConnected: true, schemaIdsCached: true, draining: false },
     });
-    assert.equal(metrics.status, 501);
-    assert.equal(((await metrics.json()) as AnswerBody).error?.code, 'not_implemented');
+    assert.equal(metrics.status, 503);
+    assert.match(await metrics.text(), /telemetry bootstrap did not start/);
   });
 
   const routingCases = [
@@ -298,4 +298,42 @@ describe('webhook handler under pressure', () => {
       }
     });
   }
+});
+
+describe('webhook handler counting answers', () => {
+  it('counts every answered webhook once, by source, event type when known, outcome and status', async () => {
+    const app = await startAppUnderTest({ env });
+    try {
+      await post(app.url, '/webhooks/github', body, githubHeaders(body));
+      await post(app.url, '/webhooks/github', body, githubHeaders(body, 'forged-secret'));
+      await post(app.url, '/webhooks/gitlab', body, githubHeaders(body));
+      await fetch(`${app.url}/webhooks/github`);
+
+      assert.deepEqual(app.webhookCounts, [
+        { source: 'github', event_type: 'push', outcome: 'accepted', http_status: '202' },
+        { source: 'github', outcome: 'rejected', http_status: '401' },
+        { source: 'unknown', outcome: 'rejected', http_status: '404' },
+        { source: 'github', outcome: 'rejected', http_status: '405' },
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('counts a publish that times out as failed with status 503 and its event type', async () => {
+    const app = await startAppUnderTest({
+      env,
+      send: () => new Promise(() => undefined),
+      publish: { deadlineMs: 50 },
+    });
+    try {
+      await post(app.url, '/webhooks/github', body, githubHeaders(body));
+
+      assert.deepEqual(app.webhookCounts, [
+        { source: 'github', event_type: 'push', outcome: 'failed', http_status: '503' },
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { context, isSpanContextValid, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Attributes,
+  type Counter,
+  context,
+  isSpanContextValid,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import type { WebhookEnvelope } from '@tributary/contract';
 import { kafkaHeaderNames } from '@tributary/contract';
 import type { Logger } from '@tributary/logger';
@@ -15,6 +22,7 @@ import { extractEventFields } from '../extraction/extract-event-fields.ts';
 import { bodyKindOf, parseBodyDocument } from '../extraction/parse-body-document.ts';
 import type { BatchingPublisher, PublishSlot } from '../publish/batching-publisher.ts';
 import { spanAttributes, spanNames } from '../telemetry/span-names.ts';
+import { webhookMetricAttributes } from '../telemetry/webhook-metric-attributes.ts';
 import type { VerificationSuccess } from '../verification/verification-result.ts';
 import { answerHandshake } from './answer-handshake.ts';
 import { sendError } from './send-answer.ts';
@@ -37,6 +45,11 @@ export interface WebhookHandlerDeps {
   readonly logger: Logger;
   /** The clock, epoch milliseconds (injected so tests can pin it). */
   readonly nowMs: () => number;
+  /**
+   * `tributary.webhooks.received`: one per answered webhook, by source, event type (when
+   * known), outcome and HTTP status (see `webhookMetricAttributes`).
+   */
+  readonly webhooksReceived: Counter<Attributes>;
 }
 
 /** What the one log line of a webhook says, filled in as the request goes. */
@@ -61,7 +74,8 @@ const tracer = trace.getTracer('@tributary/ingress');
  * slot; then the body is read (counting bytes), decoded, verified over the exact bytes the
  * scheme signs, rate-limited, parsed, answered as a handshake or wrapped and published. It
  * answers 202 with the event id and trace id only after the broker acknowledged the write.
- * Every request ends with one log line: info for 2xx and 4xx, error for 5xx.
+ * Every request ends with one log line (info for 2xx and 4xx, error for 5xx) and one count
+ * of `tributary.webhooks.received`.
  */
 export function createWebhookHandler(deps: WebhookHandlerDeps) {
   return async function handleWebhook(request: Request, response: Response): Promise<void> {
@@ -83,6 +97,17 @@ export function createWebhookHandler(deps: WebhookHandlerDeps) {
       slot?.release();
       outcome.status = response.statusCode;
       logOutcome(deps.logger, outcome, performance.now() - startedMs, failure);
+      deps.webhooksReceived.add(
+        1,
+        webhookMetricAttributes({
+          source: outcome.source,
+          sourceKnown: deps.sources.has(outcome.source),
+          eventType: outcome.eventType,
+          // Every path out of the try sets it; 'failed' only guards a future one that would not.
+          outcome: outcome.outcome ?? 'failed',
+          status: outcome.status,
+        }),
+      );
     }
   };
 }

@@ -196,4 +196,31 @@ describe('batching publisher', () => {
     await inBatch;
     assert.equal(calls.length, 1);
   });
+
+  it('counts a record in flight from hand-over until its bytes are released, whether acknowledged, dropped or still in a hung batch', async () => {
+    const { send, calls } = controllableSend();
+    let inFlight = 0;
+    const readings: number[] = [];
+    const publisher = publisherWith(send, {
+      deadlineMs: 50,
+      publishesInFlight: {
+        add: (delta) => {
+          inFlight += delta;
+          readings.push(inFlight);
+        },
+      },
+    });
+
+    const inBatch = publish(publisher, record(1));
+    await waitForCalls(calls, 1);
+    const queued = publish(publisher, record(2));
+    await Promise.allSettled([inBatch, queued]);
+    assert.equal(inFlight, 1, 'the record in the hung batch is still in flight after its 503');
+
+    calls[0]?.resolve();
+    await tick();
+    await tick();
+    assert.equal(inFlight, 0);
+    assert.deepEqual(readings, [1, 2, 1, 0]);
+  });
 });

@@ -16,6 +16,12 @@ export interface BatchingPublisherOptions {
   readonly maxBatchRecords: number;
   /** Most value bytes in one batch (a single larger record still goes alone). */
   readonly maxBatchBytes: number;
+  /**
+   * Told +1 when a record is handed over for publishing and -1 once its bytes are no longer
+   * held (acknowledged, refused, dropped at its deadline or at close); the ingress passes the
+   * `tributary.ingress.publishes_in_flight` up-down counter. Default none.
+   */
+  readonly publishesInFlight?: { add(delta: number): void };
 }
 
 /** A place in the publisher, held by one delivery from admission until its record is settled. */
@@ -109,18 +115,24 @@ export function createBatchingPublisher(options: BatchingPublisherOptions): Batc
         reject(new IngressError('shutting_down'));
         return;
       }
+      let held = true;
       const entry: Entry = {
         record,
         parent,
         resolve,
         reject,
-        releaseSlot,
+        releaseSlot: () => {
+          if (held) options.publishesInFlight?.add(-1);
+          held = false;
+          releaseSlot();
+        },
         state: 'queued',
         answered: false,
         timer: undefined,
         span: undefined,
       };
       entry.timer = setTimeout(() => expire(queue, entry, options.deadlineMs), options.deadlineMs);
+      options.publishesInFlight?.add(1);
       queue.push(entry);
       scheduleFlush();
     });

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { Attributes } from '@opentelemetry/api';
 import type { WebhookEnvelope } from '@tributary/contract';
 import { createLogger } from '@tributary/logger';
 import type { IngressConfig, PublishConfig } from '../config/ingress-config.ts';
@@ -27,13 +28,15 @@ export interface AppUnderTestOptions {
 
 /**
  * The ingress app on a free loopback port with Kafka and the registry faked: envelopes are
- * captured before encoding, batches as sent, log lines as parsed JSON. For unit tests.
+ * captured before encoding, batches as sent, log lines as parsed JSON, and the attributes of
+ * every `tributary.webhooks.received` count. For unit tests.
  */
 export async function startAppUnderTest(options: AppUnderTestOptions = {}) {
   const envelopes: WebhookEnvelope[] = [];
   const batches: TopicBatch[][] = [];
   const logLines: Array<Record<string, unknown>> = [];
   const rawLog: string[] = [];
+  const webhookCounts: Attributes[] = [];
   const input: IngressConfig = {
     sources: options.sources ?? {
       github: {
@@ -89,6 +92,11 @@ export async function startAppUnderTest(options: AppUnderTestOptions = {}) {
     saturatedRetryAfterSeconds: config.publish.saturatedRetryAfterSeconds,
     logger,
     nowMs,
+    webhooksReceived: {
+      add: (value: number, attributes: Attributes = {}) => {
+        for (let i = 0; i < value; i += 1) webhookCounts.push(attributes);
+      },
+    },
     trustProxy: false,
     readiness,
   });
@@ -104,6 +112,7 @@ export async function startAppUnderTest(options: AppUnderTestOptions = {}) {
     batches,
     logLines,
     rawLog,
+    webhookCounts,
     /** The log lines of answered webhooks. */
     webhookLines: () => logLines.filter((line) => line.msg === 'webhook answered'),
     close: () =>
