@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { startOptionDefaults } from '@tributary/consumer-runtime';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type BenchOptions, type BenchPart, benchParts } from './bench-run.ts';
 
@@ -76,12 +77,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     .addOption(
       new Option('--service-concurrency <n>', "the runtime's concurrency (partitions at once)")
         .argParser(positiveInteger)
-        .default(1),
+        .default(startOptionDefaults.concurrency),
     )
     .addOption(
       new Option('--max-records-per-transaction <n>', "the runtime's maxRecordsPerTransaction")
         .argParser(positiveInteger)
-        .default(100),
+        .default(startOptionDefaults.maxRecordsPerTransaction),
     )
     .addOption(
       new Option('--port <port>', 'port of the ingress under test')
