@@ -56,6 +56,8 @@ export async function openDlq(options: OpenDlqOptions): Promise<OpenDlq> {
   const dlqTopics = topology.routes.map((route) => route.dlqTopic);
 
   await requireTopics(options.brokers, dlqTopics);
+  // Shortcoming: the CLI runs without the OpenTelemetry SDK, so a replay records no redrive
+  // span and the copy keeps the dead letter's trace (no new linked trace); see the runtime README.
   const client = createRedriveClient({
     brokers: options.brokers,
     catalog,
