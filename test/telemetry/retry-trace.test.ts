@@ -187,6 +187,22 @@ describe('one retried webhook, traced and counted end to end', { timeout: 180_00
     }
   });
 
+  it('exports no per-batch poll trace of the kafkajs instrumentation for the consumer', async () => {
+    // The consumer has polled its source and tier topics many times by now (and read its
+    // dedup marks); each poll would otherwise be a trace of its own in Jaeger.
+    const url = `${stackEnv.jaegerQueryUrl}/api/traces?service=${encodeURIComponent(consumerName)}&limit=200&lookback=1h`;
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    assert.equal(response.status, 200);
+    const traces = ((await response.json()) as { data: JaegerTrace[] | null }).data ?? [];
+    const polls = traces.flatMap((t) => t.spans).filter((s) => s.operationName.startsWith('poll '));
+
+    assert.ok(traces.length > 0, 'the consumer has traces in Jaeger');
+    assert.deepEqual(
+      polls.map((s) => s.operationName),
+      [],
+    );
+  });
+
   it('counts the arrival at the ingress, and the retry and the success at the consumer', async () => {
     const ingressScrape = await scrape(`${ingress?.url}/metrics`);
     assert.equal(ingressScrape.status, 200);

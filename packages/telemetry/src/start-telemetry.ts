@@ -15,6 +15,7 @@ import {
   ATTR_SERVICE_NAME,
   ATTR_SERVICE_VERSION,
 } from '@opentelemetry/semantic-conventions';
+import { createBatchPollSampler } from './batch-poll-sampler.ts';
 import { createInstrumentations } from './create-instrumentations.ts';
 import { findLoadedKafkajs } from './find-loaded-kafkajs.ts';
 import { installShutdownHooks } from './install-shutdown-hooks.ts';
@@ -45,6 +46,9 @@ function createSdk(
     // the env detector last, so OTEL_RESOURCE_ATTRIBUTES can still override any attribute.
     resourceDetectors: [processDetector, hostDetector, osDetector, envDetector],
     instrumentations,
+    // Every trace, less the kafkajs instrumentation's one-per-batch poll traces (see the
+    // sampler); so OTEL_TRACES_SAMPLER is not honoured.
+    sampler: createBatchPollSampler(),
     // Always OTLP/HTTP protobuf, as Jaeger and the collector take it; OTEL_TRACES_EXPORTER and
     // OTEL_EXPORTER_OTLP_PROTOCOL are therefore not honoured, the endpoint variables are.
     traceExporter: new OTLPTraceExporter(
