@@ -187,6 +187,15 @@ describe('one retried webhook, traced and counted end to end', { timeout: 180_00
     }
   });
 
+  it("logs the retry forward with the webhook's trace id", async () => {
+    const line = await consumer?.process.waitForLine(
+      (l) => l.msg === 'record sent to a retry tier',
+      'the retry forward logged',
+    );
+
+    assert.equal(line?.traceId, traceId);
+  });
+
   it('exports no per-batch poll trace of the kafkajs instrumentation for the consumer', async () => {
     // The consumer has polled its source and tier topics many times by now (and read its
     // dedup marks); each poll would otherwise be a trace of its own in Jaeger.

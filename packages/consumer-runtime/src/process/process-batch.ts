@@ -10,7 +10,7 @@ import type { OutcomeMetrics } from '../metrics/outcome-metrics.ts';
 import { outageBackoffMs } from '../retry/backoff.ts';
 import { type DueScheduler, msUntilDue, type TopicPartition } from '../schedule/due-scheduler.ts';
 import type { TopicRole } from '../service/topic-roles.ts';
-import { withInstrumentationSuppressed } from '../tracing/record-span.ts';
+import { inSpan, withInstrumentationSuppressed } from '../tracing/record-span.ts';
 import { commitOutcomes } from './commit-outcomes.ts';
 import type { FaultHooks } from './fault-hooks.ts';
 import type { PartitionReadiness, PreparedPartition } from './partition-readiness.ts';
@@ -248,14 +248,20 @@ export function createBatchProcessor(deps: BatchProcessorDeps) {
           counters.handled += 1;
           logger.debug({ eventId: outcome.eventId }, 'record handled');
           break;
+        // Logged in the forward's span, so the line carries the webhook's trace id rather
+        // than the batch's (the logger takes the ids of the span active when it is called).
         case 'retry':
           counters.retried += 1;
-          logger.warn(outcomeFields(outcome, at), 'record sent to a retry tier');
+          inSpan(outcome.forward.span, () =>
+            logger.warn(outcomeFields(outcome, at), 'record sent to a retry tier'),
+          );
           break;
         case 'dead':
           counters.deadLettered += 1;
           if (outcome.undecodable) counters.undecodable += 1;
-          logger.error(outcomeFields(outcome, at), 'record dead-lettered');
+          inSpan(outcome.forward.span, () =>
+            logger.error(outcomeFields(outcome, at), 'record dead-lettered'),
+          );
           break;
       }
     }

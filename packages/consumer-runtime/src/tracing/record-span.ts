@@ -173,3 +173,8 @@ function recordAttributes(subject: RecordSpanSubject, operation: 'process' | 'se
     ...(subject.eventId === undefined ? {} : { [spanAttributes.messageId]: subject.eventId }),
   };
 }
+
+/** Runs `work` with `span` active (as is when `span` is absent): log lines then carry its ids. */
+export function inSpan<T>(span: Span | undefined, work: () => T): T {
+  return span === undefined ? work() : context.with(trace.setSpan(context.active(), span), work);
+}
