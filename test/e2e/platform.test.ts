@@ -104,6 +104,7 @@ describe('the platform end to end, on real webhook payloads', { timeout: 300_000
       ingressPort: await freePort(),
       chatSinkPort: Number(new URL(sink.url).port),
       metricsPorts: { ledger: await freePort(), notifier: await freePort() },
+      otherMetricsFrom: await freePort(),
       ledgerDatabase,
       devSecretsFile: join(workDir, 'unused.env'),
     };

@@ -54,7 +54,6 @@ export async function runServices(
       logs.set(spec.name, logFile);
       const outcome = await waitReady({
         readiness: spec.readiness,
-        brokers: options.brokers,
         timeoutMs: spec.readyTimeoutMs,
         isAlive: async () => child.exitCode === null && child.signalCode === null,
       });

@@ -2,14 +2,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopicCatalog } from '@tributary/contract';
 import type { PlatformSettings } from './platform-settings.ts';
-import { platformPorts } from './platform-settings.ts';
 
-/** How the platform knows a process is ready. */
-export type Readiness =
-  /** An HTTP GET answering 2xx. */
-  | { readonly kind: 'http'; readonly url: string }
-  /** The consumer group has a member with partitions assigned (state `Stable`). */
-  | { readonly kind: 'consumer-group'; readonly groupId: string; readonly metricsUrl: string };
+/**
+ * How the platform knows a process is ready: an HTTP GET answering 2xx. The ingress's
+ * `/readyz` (producer connected, schema ids cached); a consumer service's `/readyz` on its
+ * metrics port (a member of its group with partitions assigned: a service restarted after a
+ * crash is not ready while its dead predecessor still holds the group).
+ */
+export type Readiness = { readonly kind: 'http'; readonly url: string };
 
 /** One process of the platform: what to run, with what environment, and when it is ready. */
 export interface PlatformProcess {
@@ -52,7 +52,7 @@ function metricsPortOf(
   name: string,
   others: readonly string[],
 ): number {
-  return settings.metricsPorts[name] ?? platformPorts.otherMetricsFrom + others.indexOf(name);
+  return settings.metricsPorts[name] ?? settings.otherMetricsFrom + others.indexOf(name);
 }
 
 /**
@@ -101,7 +101,8 @@ export function platformProcesses(
   };
   const services = consumers.map((name): PlatformProcess => {
     const metricsPort = metricsPortOf(settings, name, others);
-    const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+    const base = `http://127.0.0.1:${metricsPort}`;
+    const metricsUrl = `${base}/metrics`;
     return {
       name,
       args: [...serviceNodeArgs, join(settings.repoRoot, 'services', name, 'src', 'main.ts')],
@@ -111,7 +112,7 @@ export function platformProcesses(
         OTEL_SERVICE_NAME: name,
         METRICS_PORT: String(metricsPort),
       },
-      readiness: { kind: 'consumer-group', groupId: `${settings.prefix}${name}`, metricsUrl },
+      readiness: { kind: 'http', url: `${base}/readyz` },
       // Joining a group and rebuilding dedup marks takes a while on a loaded 2-core machine.
       readyTimeoutMs: 90_000,
       links: [`${name.padEnd(15)} metrics ${metricsUrl}`],

@@ -20,8 +20,13 @@ export interface PlatformSettings {
   readonly ingressPort: number;
   /** Port of the development chat sink the notifier posts to (`TRIBUTARY_CHAT_SINK_PORT`, default 9479). */
   readonly chatSinkPort: number;
-  /** Metrics port per consumer service; a consumer not listed gets 9473 onwards, by name. */
+  /**
+   * Metrics port per example consumer service: the ledger at `TRIBUTARY_METRICS_PORT_BASE`
+   * (default 9471), the notifier at the next port.
+   */
   readonly metricsPorts: Readonly<Record<string, number>>;
+  /** First metrics port of the other consumer services, by name: the base plus 2 (9473). */
+  readonly otherMetricsFrom: number;
   /** SQLite file of the ledger (`LEDGER_DATABASE`, default `.local/ledger/ledger.sqlite`). */
   readonly ledgerDatabase: string;
   /** The dev secrets file (`TRIBUTARY_DEV_SECRETS_FILE`). */
@@ -61,6 +66,11 @@ export function platformSettingsFrom(
   },
 ): PlatformSettings {
   const read = (name: string) => (env[name]?.trim() ? env[name].trim() : undefined);
+  const metricsBase = portFrom(
+    read('TRIBUTARY_METRICS_PORT_BASE'),
+    platformPorts.ledgerMetrics,
+    'TRIBUTARY_METRICS_PORT_BASE',
+  );
   return Object.freeze({
     repoRoot: base.repoRoot,
     stateDir: read('TRIBUTARY_PLATFORM_DIR') ?? join(base.repoRoot, '.local', 'platform'),
@@ -79,10 +89,8 @@ export function platformSettingsFrom(
       platformPorts.chatSink,
       'TRIBUTARY_CHAT_SINK_PORT',
     ),
-    metricsPorts: Object.freeze({
-      ledger: platformPorts.ledgerMetrics,
-      notifier: platformPorts.notifierMetrics,
-    }),
+    metricsPorts: Object.freeze({ ledger: metricsBase, notifier: metricsBase + 1 }),
+    otherMetricsFrom: metricsBase + 2,
     ledgerDatabase:
       read('LEDGER_DATABASE') ?? join(base.repoRoot, '.local', 'ledger', 'ledger.sqlite'),
     devSecretsFile: base.devSecretsFile,

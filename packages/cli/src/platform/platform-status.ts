@@ -20,6 +20,7 @@ export async function platformStatus(
   const processes = platformProcesses(settings, consumers, new Map());
   const daemonUp = existsSync(join(settings.stateDir, 'pm2', 'pm2.pid'));
   const pm2 = daemonUp ? await PlatformPm2.open(settings.stateDir) : undefined;
+  const width = Math.max(...processes.map((spec) => spec.name.length));
   let allReady = true;
   try {
     const running = (await pm2?.list()) ?? new Map();
@@ -29,7 +30,6 @@ export async function platformStatus(
       const outcome = online
         ? await waitReady({
             readiness: spec.readiness,
-            brokers: settings.brokers,
             timeoutMs: 0,
             isAlive: async () => true,
           })
@@ -42,7 +42,7 @@ export async function platformStatus(
           ? 'not running'
           : `not ready (${outcome.detail})`;
       const pid = entry === undefined ? '-' : `pid ${entry.pid} ${entry.status}`;
-      output.line(`${spec.name.padEnd(10)} ${health.padEnd(14)} ${pid}`);
+      output.line(`${spec.name.padEnd(width)}  ${health.padEnd(14)} ${pid}`);
     }
   } finally {
     pm2?.close();

@@ -4,6 +4,7 @@ import { CliError } from '../errors/cli-error.ts';
 import { exitCodes } from '../program/exit-codes.ts';
 import { sendSourceNames } from '../send/send-sources.ts';
 import { ensureDevSecrets } from './ensure-dev-secrets.ts';
+import { lastLogError } from './last-log-error.ts';
 import { PlatformPm2, platformLogFile } from './platform-pm2.ts';
 import type { PlatformProcess } from './platform-processes.ts';
 import { consumerServiceNames, platformProcesses } from './platform-processes.ts';
@@ -101,20 +102,17 @@ async function startAll(
 
     const outcome = await waitReady({
       readiness: spec.readiness,
-      brokers: settings.brokers,
       timeoutMs: spec.readyTimeoutMs,
       isAlive: async () => (await pm2.list()).get(spec.name)?.status === 'online',
     });
     if (!outcome.ready) {
       for (const name of startedHere.reverse()) await pm2.remove(name).catch(() => undefined);
+      const logFile = platformLogFile(settings.stateDir, spec.name);
       const why =
         outcome.reason === 'exited'
-          ? 'exited before it was ready'
-          : `not ready within ${spec.readyTimeoutMs / 1000} s`;
-      throw new CliError(
-        'platform_not_ready',
-        `${spec.name}: ${why} (${outcome.detail}); see ${platformLogFile(settings.stateDir, spec.name)}`,
-      );
+          ? `exited before it was ready (${lastLogError(logFile) ?? outcome.detail})`
+          : `not ready within ${spec.readyTimeoutMs / 1000} s (${outcome.detail})`;
+      throw new CliError('platform_not_ready', `${spec.name}: ${why}; see ${logFile}`);
     }
     const how = reused ? 'already running' : 'started';
     output.line(`${spec.name}: ${how}, ready after ${(outcome.afterMs / 1000).toFixed(1)} s`);

@@ -56,9 +56,14 @@ export async function startService<E extends WebhookEnvelope = WebhookEnvelope>(
 ): Promise<ServiceHandle> {
   const config = resolveServiceConfig(definition, options);
   const port = config.options.metricsPort;
-  const metricsServer = port > 0 ? await serveMetrics({ port }) : undefined;
+  // Ready while this instance is a member of the group with its partitions assigned: false
+  // until the first join, and again from a rebalance until the rejoin. A restarted service is
+  // thus not ready while its dead predecessor still holds the group (until its session ends).
+  const membership = { joined: false };
+  const metricsServer =
+    port > 0 ? await serveMetrics({ port, readiness: () => membership.joined }) : undefined;
   try {
-    return await startInstance(config, metricsServer);
+    return await startInstance(config, metricsServer, membership);
   } catch (error: unknown) {
     await metricsServer?.close();
     throw error;
@@ -68,6 +73,7 @@ export async function startService<E extends WebhookEnvelope = WebhookEnvelope>(
 async function startInstance<E extends WebhookEnvelope>(
   config: ServiceConfig<E>,
   metricsServer: MetricsServer | undefined,
+  membership: { joined: boolean },
 ): Promise<ServiceHandle> {
   const { topology, routes, roles } = config;
   const o = config.options;
@@ -183,13 +189,16 @@ async function startInstance<E extends WebhookEnvelope>(
     // when fetched again, held again with a fresh timer.
     scheduler.rearm();
     readiness.assign(assignment);
+    membership.joined = true;
     joinedOrCrashed();
     logger.info({ assignment: payload.memberAssignment }, 'partitions assigned');
   });
   consumer.on(consumer.events.REBALANCING, () => {
+    membership.joined = false;
     logger.warn('group rebalancing; rejoining after the batch in hand');
   });
   consumer.on(consumer.events.CRASH, ({ payload }) => {
+    membership.joined = false;
     logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
     joinedOrCrashed();
   });
@@ -243,6 +252,7 @@ async function startInstance<E extends WebhookEnvelope>(
   const stop = () => {
     stopped ??= (async () => {
       stopping = true;
+      membership.joined = false;
       uninstallSignals();
       const startedMs = Date.now();
       const draining = drain();

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { serveMetrics } from '@tributary/telemetry';
+import { waitFor } from '../../../../test/support/wait-for.ts';
 import { startService } from '../../src/service/start-service.ts';
 import { fastTimings } from '../support/fast-timings.ts';
 import {
@@ -61,6 +62,28 @@ describe('metrics endpoint of a service', () => {
     assert.equal(answer.status, 503);
     assert.match(await answer.text(), /telemetry bootstrap did not start/);
     await assert.rejects(fetch(`http://127.0.0.1:${port}/metrics`), 'closed after stop()');
+  });
+
+  test('/readyz answers 200 once the instance joined its group with partitions, 503 once stopping', async () => {
+    const port = await freePort();
+    const service = await startService(definition, {
+      ...stackStartOptions(topics),
+      ...fastTimings,
+      logger: testLogger('rt-metrics'),
+      metricsPort: port,
+    });
+    const readyz = async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
+    try {
+      await waitFor(async () => (await readyz()) === 200, {
+        timeoutMs: 30_000,
+        what: 'the service ready',
+      });
+      assert.ok(service.assignment().length > 0, 'ready means partitions are assigned');
+    } finally {
+      const stopping = service.stop();
+      assert.equal(await readyz(), 503, 'not ready once stop() began');
+      await stopping;
+    }
   });
 
   test('without metricsPort no endpoint is opened', async () => {

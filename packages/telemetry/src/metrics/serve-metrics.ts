@@ -8,6 +8,11 @@ export interface ServeMetricsOptions {
   port: number;
   /** Interface to bind. Default 127.0.0.1. */
   host?: string;
+  /**
+   * Whether the service is ready now; when given, `GET /readyz` answers 200 while it returns
+   * true and 503 otherwise. Absent: no `/readyz` (404).
+   */
+  readiness?: () => boolean;
 }
 
 /** A running metrics endpoint. */
@@ -34,13 +39,21 @@ export function metricsRequestHandler(request: IncomingMessage, response: Server
 }
 
 /**
- * Serves `/metrics` on a port of the service's own, for services without an HTTP server of
- * their own (consumer services). Every service gets its own port: two processes never share
+ * Serves `/metrics` (and `/readyz` when `readiness` is given) on a port of the service's own,
+ * for services without an HTTP server of their own (consumer services). Every service gets its own port: two processes never share
  * one, so no default is offered. Fails with METRICS_PORT_IN_USE when the port is taken.
  */
 export async function serveMetrics(options: ServeMetricsOptions): Promise<MetricsServer> {
+  const { readiness } = options;
   const server: Server = createServer((request, response) => {
-    if (request.url?.split('?')[0] === '/metrics') return metricsRequestHandler(request, response);
+    const path = request.url?.split('?')[0];
+    if (path === '/metrics') return metricsRequestHandler(request, response);
+    if (path === '/readyz' && readiness !== undefined) {
+      const ready = readiness();
+      response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ status: ready ? 'ready' : 'not_ready' }));
+      return;
+    }
     response.writeHead(404, { 'content-type': 'text/plain' }).end('not found: try /metrics\n');
   });
 
