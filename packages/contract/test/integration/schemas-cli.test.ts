@@ -31,6 +31,23 @@ describe('schemas CLI against the live registry', () => {
     assert.ok(run.stdout.some((line) => line.trim().startsWith('check')));
   });
 
+  test('register --source with a source the catalog lacks: exit 1, one line, no subject made', async () => {
+    const strayPrefix = `${uniqueName('contract-stray')}.`;
+    const run = await runCli(
+      'schemas',
+      ['register', '--prefix', strayPrefix, '--source', 'no-such-source'],
+      env,
+    );
+
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr.length, 1);
+    assert.match(run.stderr[0] ?? '', /no-such-source is not in topic catalog/);
+    const subjects = (await (
+      await fetch(`${stackEnv.schemaRegistryUrl}/subjects`)
+    ).json()) as string[];
+    assert.ok(!subjects.some((name) => name.startsWith(strayPrefix)), 'nothing registered');
+  });
+
   test('register --through 1 registers v1 under <prefix>webhooks.github.v1-value at FULL_TRANSITIVE', async () => {
     const run = await runCli('schemas', ['register', '--through', '1', ...scope], env);
 
