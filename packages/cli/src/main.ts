@@ -7,6 +7,14 @@ import { describeFailure } from './program/run-action.ts';
 import { usageExitCode } from './program/usage-conventions.ts';
 import { runStackScript } from './stack/run-stack-script.ts';
 
+// A reader that stops early (`| head`) closes the pipe: that ends the output, not in a crash.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 // Configuration is read here, at the edge, and passed down.
 const program = createProgram({
   settings: cliSettingsFrom(process.env),
