@@ -3,6 +3,7 @@ import type { CommandOutput } from '@tributary/contract';
 import type { Logger } from '@tributary/logger';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { deadLetterFilter, type FilterOptions, hasFilter } from '../dlq/dead-letter-filter.ts';
+import { type DeadLetterBody, decodeDeadLetterBody } from '../dlq/decode-dead-letter-body.ts';
 import {
   deadLetterDetail,
   deadLetterJson,
@@ -20,6 +21,8 @@ import { runAction } from '../program/run-action.ts';
 export interface DlqCommandDeps {
   /** Bootstrap brokers, `host:port` (`KAFKA_BROKERS`, default `127.0.0.1:9092`). */
   readonly brokers: readonly string[];
+  /** Schema registry, to decode the envelope `show` prints the body of (`SCHEMA_REGISTRY_URL`). */
+  readonly registryUrl: string;
   /** The clock, epoch milliseconds (relative `--from`/`--to`). */
   readonly nowMs: () => number;
   /** Builds the runtime client's logger; `verbose` asks for debug lines on stderr. */
@@ -123,7 +126,7 @@ export function createDlqCommand(deps: DlqCommandDeps): Command {
   withCommonOptions(
     dlq
       .command('show')
-      .description('show one dead letter with all its headers')
+      .description('show one dead letter: its headers and the webhook body it carries')
       .argument('<id>', 'record id as dlq list prints it: <partition>:<offset>'),
   ).action((id: string, options: CommonOptions) =>
     runAction(deps.output, () =>
@@ -220,8 +223,9 @@ async function show(
   }
 
   const json = deadLetterJson(letter, opened.dlqTopics, true);
-  if (options.json) deps.output.line(JSON.stringify(json, null, 2));
-  else for (const line of deadLetterDetail(json)) deps.output.line(line);
+  const body = await decodeDeadLetterBody(deps.registryUrl, letter.value);
+  if (options.json) deps.output.line(JSON.stringify({ ...json, body }, null, 2));
+  else for (const line of [...deadLetterDetail(json), ...bodyLines(body)]) deps.output.line(line);
   return exitCodes.ok;
 }
 
@@ -292,4 +296,10 @@ function finishReplay(
     );
   }
   return exitCodes.ok;
+}
+
+/** The body part of `dlq show`'s text output. */
+function bodyLines(body: DeadLetterBody): string[] {
+  if ('error' in body) return [`body: ${body.error}`];
+  return [`body (${body.contentType}, ${body.bytes} bytes, ${body.encoding}):`, body.data];
 }

@@ -56,6 +56,7 @@ export function createProgram(deps: ProgramDeps): Command {
     .addCommand(
       createDlqCommand({
         brokers: settings.brokers,
+        registryUrl: settings.registryUrl,
         nowMs: deps.nowMs,
         // The runtime logs JSON; the CLI keeps it off unless --verbose, and then on stderr.
         logger: (verbose) =>

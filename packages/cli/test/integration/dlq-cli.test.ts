@@ -38,7 +38,10 @@ describe('tributary dlq against a live service', () => {
   const dlq = (args: readonly string[]) =>
     runTributary(
       ['dlq', ...args, '--service', group, '--prefix', topics.prefix, '--catalog', catalogFile],
-      { KAFKA_BROKERS: stackEnv.brokers.join(',') },
+      {
+        KAFKA_BROKERS: stackEnv.brokers.join(','),
+        SCHEMA_REGISTRY_URL: stackEnv.schemaRegistryUrl,
+      },
     );
   const listed = async (): Promise<ListedLetter[]> => {
     const run = await dlq(['list', '--json']);
@@ -88,6 +91,10 @@ describe('tributary dlq against a live service', () => {
     assert.equal(shown.code, 0, shown.stderr.join('\n'));
     assert.ok(shown.stdout.some((line) => line.includes(kafkaHeaderNames.errorMessage)));
     assert.ok(shown.stdout.some((line) => line.includes('the ledger account is closed')));
+    assert.ok(
+      shown.stdout.some((line) => /^body \(application\/json, \d+ bytes, utf8\):$/.test(line)),
+    );
+    assert.deepEqual(JSON.parse(shown.stdout.at(-1) ?? ''), { id: 'ch_1', object: 'charge' });
   });
 
   test('show with an id that is not <partition>:<offset>: exit 2 and one line', async () => {
