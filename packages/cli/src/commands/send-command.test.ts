@@ -266,3 +266,54 @@ describe('tributary send', () => {
     assert.equal(server.received[0]?.headers['x-github-event'], 'ping');
   });
 });
+
+describe('tributary send: event ids of built-in examples', () => {
+  const bodyId = (server: FakeIngress, index: number) =>
+    (JSON.parse(server.received[index]?.body.toString('utf8') ?? '{}') as { id?: string }).id;
+
+  it('a Stripe example gets a fresh event id each time, so a second send is not a duplicate', async () => {
+    const server = await fakeIngress('stripe');
+    const args = ['stripe', 'charge.refunded', '--secret', secrets.stripe];
+
+    assert.equal((await send(server, args)).code, 0);
+    assert.equal((await send(server, args)).code, 0);
+
+    const [first, second] = [bodyId(server, 0), bodyId(server, 1)];
+    assert.match(first ?? '', /^evt_[0-9a-f]{24}$/);
+    assert.notEqual(first, second);
+    assert.equal(server.received[1]?.verification.ok, true);
+  });
+
+  it('with --keep-id the example goes with the id it is stored with', async () => {
+    const server = await fakeIngress('stripe');
+
+    const run = await send(server, [
+      'stripe',
+      'charge.refunded',
+      '--keep-id',
+      '--secret',
+      secrets.stripe,
+    ]);
+
+    assert.equal(run.code, 0, run.stderr.join('\n'));
+    assert.equal(bodyId(server, 0), 'evt_3PgUccExample0004');
+  });
+
+  it('--delivery-id for a source whose event id is in the body: exit 2, one line, nothing sent', async () => {
+    const server = await fakeIngress('stripe');
+
+    const run = await send(server, [
+      'stripe',
+      'charge.refunded',
+      '--delivery-id',
+      'abc',
+      '--secret',
+      secrets.stripe,
+    ]);
+
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr.length, 1);
+    assert.match(run.stderr[0] ?? '', /--delivery-id would do nothing/);
+    assert.equal(server.received.length, 0);
+  });
+});

@@ -33,6 +33,7 @@ interface SendOptions {
   secret?: string;
   eventType?: string;
   deliveryId?: string;
+  keepId: boolean;
   duplicate: number;
   badSignature: boolean;
   timeoutMs: number;
@@ -66,6 +67,11 @@ export function createSendCommand(deps: SendCommandDeps): Command {
     .option('--secret <secret>', 'secret to sign with (default: see below)')
     .option('--event-type <type>', 'event type header (github, shopify: required for a file)')
     .option('--delivery-id <id>', 'delivery id where the scheme carries one (default: random)')
+    .option(
+      '--keep-id',
+      'send a built-in Stripe or Slack example with the event id it is stored with (default: a fresh one each time)',
+      false,
+    )
     .option('--duplicate <n>', 'send the identical signed delivery n more times', integerFrom(0), 0)
     .option('--bad-signature', 'send a signature that does not match; expects 401', false)
     .option(
@@ -87,7 +93,18 @@ async function runSend(
   options: SendOptions,
 ): Promise<number> {
   const sendSource: SendSource = sendSources[source];
-  const payload = loadPayload(source, payloadArgument, deps.examplesDir);
+  if (options.deliveryId !== undefined && sendSource.bodyEventId !== undefined) {
+    throw new CliError(
+      'usage',
+      `${source} carries no delivery id (its event id is the body's "${sendSource.bodyEventId.field}"); --delivery-id would do nothing`,
+    );
+  }
+  if (options.deliveryId?.trim() === '') throw new CliError('usage', '--delivery-id is empty');
+  const loaded = loadPayload(source, payloadArgument, deps.examplesDir);
+  const payload =
+    loaded.exampleName !== undefined && sendSource.bodyEventId !== undefined && !options.keepId
+      ? { ...loaded, body: withFreshEventId(loaded.body, sendSource.bodyEventId) }
+      : loaded;
   const eventType = eventTypeFor(source, sendSource, options.eventType, payload.exampleName);
   const secret = resolveSecret(source, {
     flag: options.secret,
@@ -168,4 +185,19 @@ function sendHelpText(deps: SendCommandDeps): string {
     `else that key in ${deps.devSecretsFile}. e.g. ${secretVariable('github')}.`,
     'Exit codes: 0 every answer 2xx (401 with --bad-signature), 1 otherwise or unreachable, 2 usage.',
   ].join('\n');
+}
+
+/**
+ * The example's body with a new event id where the provider keeps it: the stored id would make
+ * every send after the first a duplicate, which consumers rightly skip.
+ */
+function withFreshEventId(
+  body: Buffer,
+  where: { readonly field: string; readonly prefix: string },
+): Buffer {
+  const document = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  const fresh = randomUUID().replaceAll('-', '').slice(0, 24);
+  return Buffer.from(
+    `${JSON.stringify({ ...document, [where.field]: `${where.prefix}${fresh}` }, null, 2)}\n`,
+  );
 }

@@ -15,6 +15,12 @@ export interface SendSource {
   readonly eventTypeHeader?: { readonly name: string; readonly required: boolean };
   /** Text before the generated delivery id (Standard Webhooks ids are conventionally `msg_`). */
   readonly deliveryIdPrefix?: string;
+  /**
+   * Where the provider puts the event id in the body, for providers without a delivery id
+   * header (Stripe `id`, Slack `event_id`), and how its ids begin. `send` gives a built-in
+   * example a fresh one there, so each send is a new event to consumers.
+   */
+  readonly bodyEventId?: { readonly field: string; readonly prefix: string };
 }
 
 // Shortcoming: kept in step with the ingress's bundled sources by hand (the ingress does not export them), and sources beyond these six cannot be sent to.
@@ -35,12 +41,12 @@ export const sendSources = Object.freeze({
     verification: { scheme: 'github' },
     eventTypeHeader: { name: 'x-github-event', required: true },
   },
-  stripe: { verification: { scheme: 'stripe' } },
+  stripe: { verification: { scheme: 'stripe' }, bodyEventId: { field: 'id', prefix: 'evt_' } },
   shopify: {
     verification: { scheme: 'shopify' },
     eventTypeHeader: { name: 'x-shopify-topic', required: true },
   },
-  slack: { verification: { scheme: 'slack' } },
+  slack: { verification: { scheme: 'slack' }, bodyEventId: { field: 'event_id', prefix: 'Ev' } },
   standard: { verification: { scheme: 'standard-webhooks' }, deliveryIdPrefix: 'msg_' },
   generic: {
     verification: {
