@@ -20,6 +20,7 @@ describe('addCatalogGroup', () => {
       '    tiers: [5s, 1m, 10m]',
       '    maxAttempts: 4',
       '    dedupWindow: 7d',
+      '    dlqRetention: 30d',
     ].join('\n');
     assert.ok(updated.includes(`\n${block}\n`), updated);
     assert.equal(updated.replace(`\n${block}`, ''), repoCatalog);
@@ -56,7 +57,7 @@ describe('addCatalogGroup', () => {
 
     assert.match(updated, /dedupWindow: 1h\n {4}# Added by .*\n {4}- group: b\n/);
     assert.match(updated, /group: a # first/);
-    assert.ok(updated.endsWith('    dedupWindow: 7d\n# the end\n'));
+    assert.ok(updated.endsWith('    dlqRetention: 30d\n# the end\n'));
     assert.deepEqual(
       parseTopicCatalog(updated, 'c.yaml').groups.map((group) => group.group),
       ['a', 'b'],

@@ -15,9 +15,16 @@ export interface NewGroupEntry {
   readonly maxAttempts?: number;
   /** Dedup window. Default `7d`. */
   readonly dedupWindow?: string;
+  /** How long its DLQ keeps records. Default `30d` (written out, so it can be seen and edited). */
+  readonly dlqRetention?: string;
 }
 
-const entryDefaults = { tiers: ['5s', '1m', '10m'], maxAttempts: 4, dedupWindow: '7d' } as const;
+const entryDefaults = {
+  tiers: ['5s', '1m', '10m'],
+  maxAttempts: 4,
+  dedupWindow: '7d',
+  dlqRetention: '30d',
+} as const;
 
 /**
  * Appends a group to catalog YAML text. The `yaml` Document API reads the file (comments and
@@ -82,5 +89,6 @@ function groupText(entry: NewGroupEntry, indent: string): string {
     `${indent}  tiers: [${(entry.tiers ?? entryDefaults.tiers).join(', ')}]`,
     `${indent}  maxAttempts: ${entry.maxAttempts ?? entryDefaults.maxAttempts}`,
     `${indent}  dedupWindow: ${entry.dedupWindow ?? entryDefaults.dedupWindow}`,
+    `${indent}  dlqRetention: ${entry.dlqRetention ?? entryDefaults.dlqRetention}`,
   ].join('\n');
 }
