@@ -316,4 +316,22 @@ describe('tributary send: event ids of built-in examples', () => {
     assert.match(run.stderr[0] ?? '', /--delivery-id would do nothing/);
     assert.equal(server.received.length, 0);
   });
+  it('--url that is not an http(s) URL: exit 2 with one line, nothing sent', async () => {
+    const server = await fakeIngress('github');
+
+    const run = await send(server, [
+      'github',
+      'push',
+      '--url',
+      'notaurl',
+      '--secret',
+      secrets.github,
+    ]);
+
+    assert.equal(run.code, 2);
+    assert.deepEqual(run.stderr, [
+      "error: option '--url <url>' argument 'notaurl' is invalid. must be an http:// or https:// URL; see 'tributary send --help'",
+    ]);
+    assert.equal(server.received.length, 0);
+  });
 });

@@ -53,6 +53,14 @@ function integerFrom(minimum: number): (text: string) => number {
   };
 }
 
+function httpUrl(text: string): string {
+  const url = URL.parse(text);
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new InvalidArgumentError('must be an http:// or https:// URL');
+  }
+  return text;
+}
+
 /**
  * `tributary send <source> <payload>`: signs a payload as the source's provider would and
  * POSTs it to the ingress, once plus `--duplicate` identical copies, printing one line per
@@ -63,7 +71,11 @@ export function createSendCommand(deps: SendCommandDeps): Command {
     .description('sign a payload as the provider would and POST it to the ingress')
     .addArgument(new Argument('<source>', 'webhook source').choices(sendSourceNames))
     .argument('<payload>', 'a built-in example of the source (see below) or a JSON file')
-    .option('--url <url>', 'full webhook URL (default: $TRIBUTARY_INGRESS_URL/webhooks/<source>)')
+    .option(
+      '--url <url>',
+      'full webhook URL (default: $TRIBUTARY_INGRESS_URL/webhooks/<source>)',
+      httpUrl,
+    )
     .option('--secret <secret>', 'secret to sign with (default: see below)')
     .option('--event-type <type>', 'event type header (github, shopify: required for a file)')
     .option('--delivery-id <id>', 'delivery id where the scheme carries one (default: random)')

@@ -24,9 +24,13 @@ export function applyUsageConventions(command: Command): void {
   for (const sub of command.commands) applyUsageConventions(sub);
 }
 
-// Commander puts its "Did you mean" suggestion on a line of its own; errors here are one line.
+// Commander puts its "Did you mean" suggestion on a line of its own; errors here are one line,
+// and one whose sentence already ends ("Allowed choices are a, b.") loses that full stop.
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    .replace(/\.$/, '');
 }
 
 /**
