@@ -3,7 +3,6 @@
 // file and a chat sink of the suite's own, so a platform started by `npm start` is untouched.
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -34,6 +33,7 @@ import { platformProcesses } from '../../packages/cli/src/platform/platform-proc
 import type { PlatformSettings } from '../../packages/cli/src/platform/platform-settings.ts';
 import { secretVariable } from '../../packages/cli/src/send/resolve-secret.ts';
 import { sendSourceNames } from '../../packages/cli/src/send/send-sources.ts';
+import { freePort } from '../support/free-port.ts';
 import { stackEnv } from '../support/stack-env.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { groupLag, readRecords } from './support/read-records.ts';
@@ -58,17 +58,6 @@ function spread<T>(items: readonly T[], count: number): T[] {
     { length: count },
     (_, i) => items[Math.floor((i * items.length) / count)] as T,
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const isAccepted = (status: number) => status >= 200 && status < 300;

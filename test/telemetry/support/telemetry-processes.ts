@@ -1,10 +1,11 @@
 // The two processes the telemetry suites run: the ingress (src/main.ts) and the retry-once
 // fixture consumer, each under the telemetry bootstrap, configured by environment only.
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { testSecretsEnv } from '../../../services/ingress/test/support/bundled-deliveries.ts';
+import { freePort } from '../../support/free-port.ts';
 import { stackEnv } from '../../support/stack-env.ts';
 import { type LoggedProcess, startLoggedProcess } from './logged-process.ts';
+
 
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const bootstrap = ['--import', '@tributary/telemetry/register'];
@@ -29,17 +30,6 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** A free loopback TCP port (closed again before it is returned). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A running ingress and its base URL. */
 export interface RunningIngressProcess {
   readonly process: LoggedProcess;

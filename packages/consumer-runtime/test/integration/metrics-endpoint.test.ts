@@ -1,9 +1,9 @@
 // The metricsPort start option: the endpoint is up while the service runs and gone after stop();
 // a taken port fails the start before any broker connection is made.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { serveMetrics } from '@tributary/telemetry';
+import { freePort } from '../../../../test/support/free-port.ts';
 import { waitFor } from '../../../../test/support/wait-for.ts';
 import { startService } from '../../src/service/start-service.ts';
 import { fastTimings } from '../support/fast-timings.ts';
@@ -30,17 +30,6 @@ const definition = {
   handlerTimeoutMs: 5_000,
   handler: async () => {},
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('metrics endpoint of a service', () => {
   test('serves /metrics on metricsPort while running (503 here: no telemetry bootstrap), and closes it on stop', async () => {
