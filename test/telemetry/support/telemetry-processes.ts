@@ -6,7 +6,6 @@ import { freePort } from '../../support/free-port.ts';
 import { stackEnv } from '../../support/stack-env.ts';
 import { type LoggedProcess, startLoggedProcess } from './logged-process.ts';
 
-
 const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const bootstrap = ['--import', '@tributary/telemetry/register'];
 
