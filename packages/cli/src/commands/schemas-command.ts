@@ -1,6 +1,11 @@
 import type { CommandOutput, EnvelopeSchemaTarget } from '@tributary/contract';
-import { checkEnvelopeSchemas, registerEnvelopeSchemas } from '@tributary/contract';
+import {
+  checkEnvelopeSchemas,
+  loadEnvelopeSchemas,
+  registerEnvelopeSchemas,
+} from '@tributary/contract';
 import { Command, InvalidArgumentError } from 'commander';
+import { CliError } from '../errors/cli-error.ts';
 import { exitCodes } from '../program/exit-codes.ts';
 import { runAction } from '../program/run-action.ts';
 
@@ -74,6 +79,13 @@ export function createSchemasCommand(deps: SchemasCommandDeps): Command {
       .option('--through <version>', 'register versions up to this one only', positiveInteger),
   ).action((options: TargetOptions & { through?: number }) =>
     runAction(deps.output, async () => {
+      const newest = loadEnvelopeSchemas(options.schemasDir).at(-1)?.version ?? 0;
+      if (options.through !== undefined && options.through > newest) {
+        throw new CliError(
+          'usage',
+          `--through ${options.through}: the newest version is v${newest}`,
+        );
+      }
       const done = await registerEnvelopeSchemas(
         { ...target(options), throughVersion: options.through },
         deps.output,

@@ -135,6 +135,16 @@ describe('tributary command line', () => {
       ['schemas', 'register', '--through', '0'],
       "error: option '--through <version>' argument '0' is invalid. must be an integer from 1; see 'tributary schemas register --help'",
     ],
+    [
+      'a version past the newest',
+      ['schemas', 'register', '--through', '99'],
+      'error: --through 99: the newest version is v2',
+    ],
+    [
+      'a choice that is not one, without a doubled full stop',
+      ['send', 'gitlab', 'push'],
+      "error: command-argument value 'gitlab' is invalid for argument 'source'. Allowed choices are github, stripe, shopify, slack, standard, generic; see 'tributary send --help'",
+    ],
   ];
   for (const [name, args, line] of usageErrors) {
     it(`${name}: exit 2 and one line saying where the usage is`, async () => {
