@@ -3,6 +3,14 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
 
+/** Paths of the liveness, readiness and metrics endpoints every service may serve. */
+const probePaths = new Set(['/healthz', '/readyz', '/metrics']);
+
+/** True for a request to a probe or the metrics endpoint (query string ignored). */
+export function isProbePath(url: string | undefined): boolean {
+  return probePaths.has((url ?? '').split('?')[0] ?? '');
+}
+
 /**
  * The instrumentations every service runs with, enabled on construction: HTTP server and
  * client, express routes, kafkajs produce and consume (with `traceparent` in record headers),
@@ -10,7 +18,10 @@ import { PinoInstrumentation } from '@opentelemetry/instrumentation-pino';
  */
 export function createInstrumentations() {
   return [
-    new HttpInstrumentation(),
+    new HttpInstrumentation({
+      // Probes and scrapes are not webhooks: untraced, they do not crowd the service's traces.
+      ignoreIncomingRequestHook: (request) => isProbePath(request.url),
+    }),
     new ExpressInstrumentation(),
     new KafkaJsInstrumentation(),
     new PinoInstrumentation({

@@ -2,6 +2,7 @@ import type { Logger } from '@tributary/logger';
 import type { Kafka, Producer } from 'kafkajs';
 import { RuntimeError } from '../errors/runtime-error.ts';
 import type { TopicPartition } from '../schedule/due-scheduler.ts';
+import { withInstrumentationSuppressed } from '../tracing/record-span.ts';
 
 /** Options for {@link createPartitionProducers}. */
 export interface PartitionProducersOptions {
@@ -67,8 +68,11 @@ export function createPartitionProducers(options: PartitionProducersOptions): Pa
     // kafkajs initialises the producer id lazily, in the first transaction(). An empty
     // transaction ended at once does it now (no EndTxn is sent for it), so the fence and the
     // wait for the previous holder's transaction happen before anything is read.
-    const transaction = await producer.transaction();
-    await transaction.abort();
+    // Untraced: the kafkajs instrumentation would record it as a root `transaction` trace.
+    await withInstrumentationSuppressed(async () => {
+      const transaction = await producer.transaction();
+      await transaction.abort();
+    });
     logger.debug({ transactionalId }, 'partition producer ready');
     return producer;
   };

@@ -5,7 +5,7 @@ import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { DedupMark } from '../dedup/dedup-mark.ts';
 import type { DedupStore } from '../dedup/dedup-store.ts';
 import { type HeartbeatTimer, startHeartbeatTimer } from '../handler/heartbeat-timer.ts';
-import { headerInteger } from '../headers/record-headers.ts';
+import { headerInteger, headerText } from '../headers/record-headers.ts';
 import type { OutcomeMetrics } from '../metrics/outcome-metrics.ts';
 import { outageBackoffMs } from '../retry/backoff.ts';
 import { type DueScheduler, msUntilDue, type TopicPartition } from '../schedule/due-scheduler.ts';
@@ -287,6 +287,8 @@ function outcomeFields(
     eventId: outcome.eventId,
     attempt: outcome.attempt,
     errorClass: outcome.errorClass,
+    // The forward's own header: the handler's message, already cut to its size limit.
+    errorMessage: headerText(outcome.forward.message.headers, kafkaHeaderNames.errorMessage),
     to: outcome.forward.topic,
     from: at.topic,
   };

@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { isProbePath } from './create-instrumentations.ts';
+
+describe('isProbePath', () => {
+  const cases: readonly [string | undefined, boolean][] = [
+    ['/readyz', true],
+    ['/healthz', true],
+    ['/metrics', true],
+    ['/metrics?name=x', true],
+    ['/webhooks/github', false],
+    ['/readyz/extra', false],
+    [undefined, false],
+  ];
+  for (const [url, expected] of cases) {
+    test(`${url ?? '(no url)'} is ${expected ? '' : 'not '}a probe, so ${expected ? 'untraced' : 'traced'}`, () => {
+      assert.equal(isProbePath(url), expected);
+    });
+  }
+});
