@@ -5,7 +5,7 @@ import { CliError } from '../errors/cli-error.ts';
 import { repoRoot } from '../program/cli-settings.ts';
 import { exitCodes } from '../program/exit-codes.ts';
 import { runAction } from '../program/run-action.ts';
-import { scaffoldConsumer } from '../scaffold/scaffold-consumer.ts';
+import { catalogSourceRefs, scaffoldConsumer } from '../scaffold/scaffold-consumer.ts';
 import { listExamples } from '../send/load-payload.ts';
 import { sendSourceNames } from '../send/send-sources.ts';
 
@@ -59,6 +59,8 @@ export function createNewCommand(deps: NewCommandDeps): Command {
 
 function newConsumer(output: CommandOutput, name: string, options: ConsumerOptions): number {
   const catalogFile = options.catalog ?? join(options.root, 'deploy/catalog.yaml');
+  // Sources first: an unknown one is the mistake to name, not the examples it lacks.
+  catalogSourceRefs(catalogFile, options.source);
   const scaffolded = scaffoldConsumer({
     name,
     sources: options.source,

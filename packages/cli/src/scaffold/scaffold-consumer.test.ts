@@ -58,6 +58,21 @@ describe('scaffoldConsumer', () => {
     assert.deepEqual(readdirSync(join(root, 'services')), ['order-audit']);
   });
 
+  it('a source given twice is read once', () => {
+    const { root, catalogFile } = scratchRoot();
+
+    scaffoldConsumer({
+      name: 'twice',
+      sources: ['stripe', 'stripe'],
+      eventTypes: ['charge.refunded'],
+      root,
+      catalogFile,
+    });
+
+    const group = loadTopicCatalog(catalogFile).groups.find((g) => g.group === 'twice');
+    assert.deepEqual(group?.reads, [{ source: 'stripe', major: 1 }]);
+  });
+
   it('refuses to overwrite an existing service and leaves the catalog untouched', () => {
     const { root, catalogFile } = scratchRoot();
     const options = { name: 'demo', sources: ['stripe'], eventTypes: ['x'], root, catalogFile };

@@ -58,8 +58,7 @@ export function scaffoldConsumer(options: ScaffoldConsumerOptions): ScaffoldedCo
   if (existsSync(dir)) {
     throw new CliError('consumer_exists', `${dir} exists already; nothing was changed`);
   }
-  const catalog = loadTopicCatalog(options.catalogFile);
-  const reads = options.sources.map((source) => sourceRef(catalog, source));
+  const reads = catalogSourceRefs(options.catalogFile, options.sources);
   const catalogText = addCatalogGroup(
     readFileSync(options.catalogFile, 'utf8'),
     options.catalogFile,
@@ -87,6 +86,19 @@ export function scaffoldConsumer(options: ScaffoldConsumerOptions): ScaffoldedCo
   }
   const files = [...rendered.keys()].map((path) => relative(options.root, join(dir, path)));
   return { dir, files, reads };
+}
+
+/**
+ * The catalog topics `sources` name, each once (a source given twice is read once), at the
+ * highest major the catalog declares. Throws a usage error naming the catalog's sources for
+ * one it lacks.
+ */
+export function catalogSourceRefs(
+  catalogFile: string,
+  sources: readonly string[],
+): SourceTopicRef[] {
+  const catalog = loadTopicCatalog(catalogFile);
+  return [...new Set(sources)].map((source) => sourceRef(catalog, source));
 }
 
 function sourceRef(catalog: TopicCatalog, source: string): SourceTopicRef {
