@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
+import { ProcessManager } from '../../deploy/local/src/process-manager.ts';
+
 const stackScript = resolve(import.meta.dirname, '../../deploy/local/stack');
 
 interface Run {
@@ -30,6 +32,20 @@ function runStack(args: string[], env: Record<string, string> = {}): Promise<Run
 }
 
 describe('deploy/local/stack', () => {
+  test('up in another state folder reuses the running stack as external and leaves no daemon of its own', async () => {
+    const stateDir = await mkdtemp(join(tmpdir(), 'tributary-external-'));
+    try {
+      const run = await runStack(['up'], { TRIBUTARY_STATE_DIR: stateDir });
+
+      assert.equal(run.code, 0, run.stderr);
+      for (const name of ['kafka', 'registry', 'jaeger'])
+        assert.match(run.stdout, new RegExp(`^${name}: external`, 'm'));
+      assert.equal(await ProcessManager.isDaemonRunning(stateDir), false);
+    } finally {
+      await rm(stateDir, { recursive: true, force: true });
+    }
+  });
+
   test('status exits 0 and names every component while the stack is healthy', async () => {
     const run = await runStack(['status']);
 

@@ -145,7 +145,14 @@ export async function up(ctx: ComponentContext): Promise<Map<ComponentName, UpOu
       const component = COMPONENTS[i];
       if (s.status === 'fulfilled' && component) outcomes.set(component.name, s.value);
     });
-    if (failures.length === 0) return outcomes;
+    if (failures.length === 0) {
+      // Every component is another checkout's: ours runs nothing, so its daemon goes too
+      // (else it would outlive every command, `stack down` being the one that ends it).
+      if ([...outcomes.values()].every((outcome) => outcome === 'external')) {
+        await pm.shutdownDaemon();
+      }
+      return outcomes;
+    }
 
     for (const [name, outcome] of outcomes) {
       if (outcome !== 'started') continue;
