@@ -4,6 +4,7 @@ import type { Logger } from '@tributary/logger';
 import { createPipelineMetrics } from '@tributary/telemetry';
 import type { ResolvedIngressConfig } from './config/resolve-ingress-config.ts';
 import { createEnvelopeEncoders } from './envelope/envelope-encoders.ts';
+import { answerClientError } from './http/answer-client-error.ts';
 import { createIngressApp } from './http/create-ingress-app.ts';
 import type { ReadinessReport } from './http/probe-routes.ts';
 import { createTokenBucket, type TokenBucket } from './http/token-bucket.ts';
@@ -84,6 +85,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
     readiness,
   });
   const server = createServer(app);
+  server.on('clientError', answerClientError);
   server.requestTimeout = config.server.requestTimeoutMs;
   // Node checks headers against their own timeout (60 s); a whole request gets no longer.
   server.headersTimeout = Math.min(server.headersTimeout, config.server.requestTimeoutMs);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { SourceConfig } from '../../src/config/source-config.ts';
@@ -261,5 +262,25 @@ describe('bad input, against the live stack: each a clear 4xx with its reason co
     const [fromEncoded] = await readTopic(ingress.topicOf('encoded'), 1);
     assert.equal(Buffer.from(fromDecoded?.envelope.body ?? []).toString(), decodedBody);
     assert.equal(Buffer.from(fromEncoded?.envelope.body ?? []).toString(), encodedBody);
+  });
+  it('a Content-Length that is not a number: 400 malformed_request in the JSON error body', async () => {
+    const { port } = new URL(ingress.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1');
+      const parts: Buffer[] = [];
+      socket.setTimeout(10_000, () => socket.destroy(new Error('no answer within 10 s')));
+      socket.on('data', (chunk: Buffer) => parts.push(chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Buffer.concat(parts).toString('utf8')));
+      socket.write(
+        'POST /webhooks/github HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: abc\r\n\r\n{}',
+      );
+    });
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+
+    assert.match(head, /^HTTP\/1\.1 400 /);
+    assert.deepEqual(JSON.parse(body), {
+      error: { code: 'malformed_request', message: 'the request could not be parsed' },
+    });
   });
 });
