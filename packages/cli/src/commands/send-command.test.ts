@@ -334,4 +334,13 @@ describe('tributary send: event ids of built-in examples', () => {
     ]);
     assert.equal(server.received.length, 0);
   });
+  it('an empty --secret is a usage error, not a silent fallback to the dev secret', async () => {
+    const server = await fakeIngress('github');
+
+    const run = await send(server, ['github', 'push', '--secret', '']);
+
+    assert.equal(run.code, 2);
+    assert.deepEqual(run.stderr, ['error: --secret is empty']);
+    assert.equal(server.received.length, 0);
+  });
 });

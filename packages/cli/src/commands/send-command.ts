@@ -112,6 +112,7 @@ async function runSend(
     );
   }
   if (options.deliveryId?.trim() === '') throw new CliError('usage', '--delivery-id is empty');
+  if (options.secret?.trim() === '') throw new CliError('usage', '--secret is empty');
   const loaded = loadPayload(source, payloadArgument, deps.examplesDir);
   const payload =
     loaded.exampleName !== undefined && sendSource.bodyEventId !== undefined && !options.keepId
