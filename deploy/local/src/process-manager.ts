@@ -31,7 +31,13 @@ interface Pm2Description {
 }
 
 /** Names of our processes in pm2's table are prefixed, so nothing else is ever touched. */
-const NAME_PREFIX = 'tributary-';
+const DEFAULT_NAME_PREFIX = 'tributary-';
+
+/** Options of {@link ProcessManager.open}. */
+export interface ProcessManagerOptions {
+  /** Prefix of our names in pm2's table. Default `tributary-` (the stack's). */
+  namePrefix?: string;
+}
 
 function promisified<T>(
   call: (callback: (error: Error | null, value?: T) => void) => void,
@@ -49,10 +55,12 @@ function promisified<T>(
 export class ProcessManager {
   readonly #pm2: Pm2Api;
   readonly #logDir: string;
+  readonly #namePrefix: string;
 
-  private constructor(pm2: Pm2Api, logDir: string) {
+  private constructor(pm2: Pm2Api, logDir: string, namePrefix: string) {
     this.#pm2 = pm2;
     this.#logDir = logDir;
+    this.#namePrefix = namePrefix;
   }
 
   /** True when this checkout's pm2 daemon runs (its pid file names a live process). */
@@ -68,8 +76,16 @@ export class ProcessManager {
     }
   }
 
-  /** Connects to (or starts) this checkout's pm2 daemon. */
-  static async open(stateDir: string, logDir: string): Promise<ProcessManager> {
+  /**
+   * Connects to (or starts) the pm2 daemon homed in `<stateDir>/pm2`; process logs go to
+   * `logDir`. The stack and the platform each open their own state folder, so each stops
+   * exactly its own processes.
+   */
+  static async open(
+    stateDir: string,
+    logDir: string,
+    options: ProcessManagerOptions = {},
+  ): Promise<ProcessManager> {
     const home = join(stateDir, 'pm2');
     await mkdir(home, { recursive: true });
     await mkdir(logDir, { recursive: true });
@@ -79,7 +95,7 @@ export class ProcessManager {
       const imported = (await import('pm2')) as unknown as { default: Pm2Api };
       const pm2 = imported.default;
       await promisified<void>((cb) => pm2.connect(cb));
-      return new ProcessManager(pm2, logDir);
+      return new ProcessManager(pm2, logDir, options.namePrefix ?? DEFAULT_NAME_PREFIX);
     } catch (error: unknown) {
       throw new StackError(
         StackErrorCode.PROCESS_MANAGER,
@@ -99,7 +115,7 @@ export class ProcessManager {
     await promisified<void>((cb) =>
       this.#pm2.start(
         {
-          name: NAME_PREFIX + component,
+          name: this.#namePrefix + component,
           script: spec.command,
           args: spec.args,
           interpreter: 'none',
@@ -123,8 +139,8 @@ export class ProcessManager {
     const described = await promisified<Pm2Description[]>((cb) => this.#pm2.list(cb));
     const ours = new Map<string, ManagedProcess>();
     for (const entry of described) {
-      if (!entry.name?.startsWith(NAME_PREFIX)) continue;
-      const component = entry.name.slice(NAME_PREFIX.length);
+      if (!entry.name?.startsWith(this.#namePrefix)) continue;
+      const component = entry.name.slice(this.#namePrefix.length);
       ours.set(component, {
         name: component,
         pid: entry.pid ?? 0,
@@ -137,7 +153,7 @@ export class ProcessManager {
 
   /** Stops `component` (SIGINT, then SIGKILL after its kill timeout) and forgets it. */
   async remove(component: string): Promise<void> {
-    await promisified<void>((cb) => this.#pm2.delete(NAME_PREFIX + component, cb));
+    await promisified<void>((cb) => this.#pm2.delete(this.#namePrefix + component, cb));
   }
 
   /** Stops the pm2 daemon itself; call after every process is removed. */

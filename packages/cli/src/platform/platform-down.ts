@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CommandOutput } from '@tributary/contract';
 import { exitCodes } from '../program/exit-codes.ts';
 import { PlatformPm2 } from './platform-pm2.ts';
@@ -14,7 +12,7 @@ export async function platformDown(
   settings: PlatformSettings,
   output: CommandOutput,
 ): Promise<number> {
-  if (!existsSync(join(settings.stateDir, 'pm2', 'pm2.pid'))) {
+  if (!(await PlatformPm2.isDaemonRunning(settings.stateDir))) {
     output.line('platform: not running');
     return exitCodes.ok;
   }

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CommandOutput } from '@tributary/contract';
 import { loadTopicCatalog } from '@tributary/contract';
 import { exitCodes } from '../program/exit-codes.ts';
@@ -18,7 +16,7 @@ export async function platformStatus(
 ): Promise<number> {
   const consumers = consumerServiceNames(settings.repoRoot, loadTopicCatalog());
   const processes = platformProcesses(settings, consumers, new Map());
-  const daemonUp = existsSync(join(settings.stateDir, 'pm2', 'pm2.pid'));
+  const daemonUp = await PlatformPm2.isDaemonRunning(settings.stateDir);
   const pm2 = daemonUp ? await PlatformPm2.open(settings.stateDir) : undefined;
   const width = Math.max(...processes.map((spec) => spec.name.length));
   let allReady = true;
