@@ -54,6 +54,7 @@ export type {
   WebhookEnvelopeV1,
   WebhookEnvelopeV2,
 } from './envelope/webhook-envelope.ts';
+export { type CodedErrorFields, codedErrorJson } from './errors/coded-error-json.ts';
 export type { ContractErrorCode, ContractErrorOptions } from './errors/contract-error.ts';
 export { ContractError, contractErrorCodes, isContractError } from './errors/contract-error.ts';
 export type { KafkaHeaderName } from './headers/kafka-header-names.ts';

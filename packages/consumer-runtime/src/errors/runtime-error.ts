@@ -1,3 +1,5 @@
+import { codedErrorJson } from '@tributary/contract';
+
 /**
  * Every failure the consumer runtime reports, whether the same step can succeed later, and
  * what the code means. Callers and the runtime itself decide by `code` (or `retriable`),
@@ -82,25 +84,10 @@ export class RuntimeError extends Error {
     this.retriable = options.retriable ?? runtimeErrorCodes[code].retriable;
   }
 
-  /** Plain-object form for structured logs; the cause is reduced to its name, code and message. */
+  /** Plain-object form for structured logs; a foreign cause is reduced to its name, code and message. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      retriable: this.retriable,
-      ...(this.cause === undefined ? {} : { cause: describeCause(this.cause) }),
-    };
+    return codedErrorJson(this, (cause): cause is RuntimeError => cause instanceof RuntimeError);
   }
-}
-
-function describeCause(cause: unknown): unknown {
-  if (cause instanceof RuntimeError) return cause.toJSON();
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code;
-    return { name: cause.name, message: cause.message, ...(code === undefined ? {} : { code }) };
-  }
-  return String(cause);
 }
 
 /** True when `error` is a {@link RuntimeError} carrying `code` (any code when omitted). */

@@ -1,3 +1,5 @@
+import { codedErrorJson } from './coded-error-json.ts';
+
 /**
  * Every failure the contract package reports: whether retrying the same call can succeed,
  * and what the code means. Callers decide by `code` (or `retriable`), never by message text.
@@ -96,25 +98,10 @@ export class ContractError extends Error {
     this.retriable = options.retriable ?? contractErrorCodes[code].retriable;
   }
 
-  /** Plain-object form for structured logs; the cause is reduced to its name, code and message. */
+  /** Plain-object form for structured logs; a foreign cause is reduced to its name, code and message. */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      retriable: this.retriable,
-      ...(this.cause === undefined ? {} : { cause: describeCause(this.cause) }),
-    };
+    return codedErrorJson(this, (cause): cause is ContractError => cause instanceof ContractError);
   }
-}
-
-function describeCause(cause: unknown): unknown {
-  if (cause instanceof ContractError) return cause.toJSON();
-  if (cause instanceof Error) {
-    const code = (cause as { code?: unknown }).code;
-    return { name: cause.name, message: cause.message, ...(code === undefined ? {} : { code }) };
-  }
-  return String(cause);
 }
 
 /** True when `error` is a {@link ContractError} carrying `code` (any code when omitted). */
