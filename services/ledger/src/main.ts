@@ -25,14 +25,15 @@ try {
 const logger = createLogger({ serviceName: 'ledger', level: config.logLevel });
 try {
   const store = await openLedgerStore(config.database);
-  const service = await startService(ledgerService({ store }), {
+  await startService(ledgerService({ store }), {
     brokers: config.brokers,
     schemaRegistryUrl: config.schemaRegistryUrl,
     catalog: loadTopicCatalog(config.catalogFile),
     prefix: config.prefix,
     logger,
-    // The runtime ends the process by the signal once stopped; close the store first.
-    stopOnSignals: [],
+    // On SIGTERM or SIGINT the runtime drains, then the store is closed, then the process
+    // ends by that signal.
+    afterStop: () => store.close(),
     metricsPort: config.metricsPort,
   });
   logger.info(
@@ -42,19 +43,6 @@ try {
     },
     'ledger started',
   );
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, async () => {
-      try {
-        await service.stop();
-        await store.close();
-      } catch (error: unknown) {
-        logger.error({ err: error }, 'stop failed');
-      } finally {
-        await shutdownTelemetry().catch(() => undefined);
-        process.kill(process.pid, signal);
-      }
-    });
-  }
 } catch (error: unknown) {
   logger.fatal({ err: error }, 'ledger failed to start');
   await shutdownTelemetry().catch(() => undefined);

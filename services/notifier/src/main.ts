@@ -34,30 +34,19 @@ try {
       errorThresholdPercent: config.breakerErrorPercent,
     },
   });
-  const service = await startService(definition, {
+  await startService(definition, {
     brokers: config.brokers,
     schemaRegistryUrl: config.schemaRegistryUrl,
     catalog: loadTopicCatalog(config.catalogFile),
     prefix: config.prefix,
     logger,
-    stopOnSignals: [],
+    // On SIGTERM or SIGINT the runtime drains, the breaker's timers stop, then the process
+    // ends by that signal.
+    afterStop: () => delivery.shutdown(),
     metricsPort: config.metricsPort,
   });
   // The URL may carry a secret token in its path: log only where it points.
   logger.info({ endpoint: new URL(config.webhookUrl).origin }, 'notifier started');
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, async () => {
-      try {
-        await service.stop();
-      } catch (error: unknown) {
-        logger.error({ err: error }, 'stop failed');
-      } finally {
-        delivery.shutdown();
-        await shutdownTelemetry().catch(() => undefined);
-        process.kill(process.pid, signal);
-      }
-    });
-  }
 } catch (error: unknown) {
   logger.fatal({ err: error }, 'notifier failed to start');
   await shutdownTelemetry().catch(() => undefined);

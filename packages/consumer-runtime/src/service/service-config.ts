@@ -65,6 +65,7 @@ const optionsSchema = z
     stopOnSignals: z.array(z.string().regex(/^SIG[A-Z0-9]+$/)).default([...d.stopOnSignals]),
     metricsPort: z.number().int().min(0).max(65_535).default(d.metricsPort),
     faultHooks: z.custom<FaultHooks>((v) => typeof v === 'object' && v !== null).optional(),
+    afterStop: z.custom<() => Promise<void> | void>((v) => typeof v === 'function').optional(),
   })
   .superRefine((options, ctx) => {
     const issue = (path: string, message: string) =>

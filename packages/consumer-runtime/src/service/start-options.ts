@@ -60,6 +60,12 @@ export interface StartServiceOptions {
   /** Signals that stop the service (then end the process by the same signal). Default SIGTERM, SIGINT; [] installs none. */
   stopOnSignals?: readonly NodeJS.Signals[];
   /**
+   * Runs once `stop()` drained, committed and left the group, before the process ends by the
+   * signal: close what the handler uses (a database, a breaker's timers). Not run when the
+   * drain passed `shutdownTimeoutMs`. Default none.
+   */
+  afterStop?: () => Promise<void> | void;
+  /**
    * TCP port of the Prometheus endpoint (`/metrics` on 127.0.0.1), opened before the consumer
    * connects; a port in use fails the start with `METRICS_PORT_IN_USE`. 0 or absent: no
    * endpoint (the metrics are still recorded when the telemetry bootstrap runs).

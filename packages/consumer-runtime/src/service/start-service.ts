@@ -262,6 +262,7 @@ async function startInstance<E extends WebhookEnvelope>(
         throw new RuntimeError('SHUTDOWN_TIMED_OUT', `stop() took over ${o.shutdownTimeoutMs} ms`);
       }
       logger.info({ durationMs: Date.now() - startedMs, counters }, 'service stopped');
+      await o.afterStop?.();
     })();
     return stopped;
   };

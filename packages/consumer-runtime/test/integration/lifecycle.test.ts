@@ -42,4 +42,28 @@ describe('lifecycle', () => {
 
     assert.equal(openSockets(), before);
   });
+  test('afterStop runs once, after the drain closed every connection, however often stop() is called', async () => {
+    const before = openSockets();
+    const seen: number[] = [];
+    const service = await startService(
+      {
+        name: 'billing',
+        eventTypes: ['order.paid'],
+        handlerTimeoutMs: 5_000,
+        handler: async () => {},
+      },
+      {
+        ...stackStartOptions(topics),
+        ...fastTimings,
+        logger: testLogger('rt-lifecycle'),
+        afterStop: () => {
+          seen.push(openSockets());
+        },
+      },
+    );
+
+    await Promise.all([service.stop(), service.stop()]);
+
+    assert.deepEqual(seen, [before]);
+  });
 });
