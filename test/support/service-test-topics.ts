@@ -8,6 +8,7 @@ import {
   createEnvelopeCodec,
   createKafkaTopicAdmin,
   deriveTopicPlan,
+  type EnvelopeCodec,
   type GroupTopology,
   groupTopology,
   kafkaHeaderNames,
@@ -41,15 +42,28 @@ export function serviceTestLogger(name: string): Logger {
   return createLogger({ serviceName: name, level, destination: process.stderr });
 }
 
+/** One group's topics created under a fresh prefix, and the codec that writes its source. */
+export interface PreparedGroupTopics {
+  readonly prefix: string;
+  readonly catalog: TopicCatalog;
+  readonly topology: GroupTopology;
+  /** The group's first source topic, prefix included. */
+  readonly source: string;
+  /** Encodes with the newest envelope version, registered on the source topic's subject. */
+  readonly writer: EnvelopeCodec<WebhookEnvelope>;
+}
+
 /**
- * Creates every topic `group` needs from `catalogFile` under a prefix unique to this call, and
- * registers the envelope versions (in order) on the source topic's value subject.
+ * Creates every topic `group` needs from `catalogFile` under a prefix unique to this call
+ * (`<label>` made unique, default the group), and registers the envelope versions (in order)
+ * on the source topic's value subject.
  */
-export async function createServiceTestTopics(
+export async function prepareGroupTopics(
   catalogFile: string,
   group: string,
-): Promise<ServiceTestTopics> {
-  const prefix = `${uniqueName(group)}.`;
+  label: string = group,
+): Promise<PreparedGroupTopics> {
+  const prefix = `${uniqueName(label)}.`;
   const catalog = loadTopicCatalog(catalogFile);
   const topology = groupTopology(catalog, group, prefix);
   const source = topology.routes[0]?.sourceTopic;
@@ -77,9 +91,25 @@ export async function createServiceTestTopics(
       writerIdBy: 'register',
     }),
   );
+  // Versions in order: FULL_TRANSITIVE registration follows the envelope's history.
   for (const codec of codecs) await codec.start();
   const writer = codecs.at(-1);
   if (writer === undefined) throw new Error('no envelope schema');
+  return { prefix, catalog, topology, source, writer };
+}
+
+/**
+ * {@link prepareGroupTopics}, plus a producer writing envelopes to the source topic as the
+ * ingress does.
+ */
+export async function createServiceTestTopics(
+  catalogFile: string,
+  group: string,
+): Promise<ServiceTestTopics> {
+  const { prefix, catalog, topology, source, writer } = await prepareGroupTopics(
+    catalogFile,
+    group,
+  );
 
   const kafka = new Kafka({ brokers: [...stackEnv.brokers], logLevel: logLevel.NOTHING });
   const producer = kafka.producer({ allowAutoTopicCreation: false });

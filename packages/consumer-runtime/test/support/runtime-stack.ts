@@ -3,23 +3,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import {
-  applyTopicPlan,
-  createConfluentRegistryPort,
-  createEnvelopeCodec,
-  createKafkaTopicAdmin,
-  deriveTopicPlan,
   type GroupTopology,
-  groupTopology,
   kafkaHeaderNames,
-  loadEnvelopeSchemas,
-  loadTopicCatalog,
   type TopicCatalog,
   type WebhookEnvelope,
 } from '@tributary/contract';
-import { createLogger, type Logger } from '@tributary/logger';
 import kafkajs, { type IHeaders, type KafkaMessage } from 'kafkajs';
-import { stackEnv, uniqueName } from '../../../../test/support/stack-env.ts';
-import { waitFor } from '../../../../test/support/wait-for.ts';
+import {
+  prepareGroupTopics,
+  serviceTestLogger,
+} from '../../../../test/support/service-test-topics.ts';
+import { stackEnv } from '../../../../test/support/stack-env.ts';
 import { readPartitionsToEnd } from '../../src/kafka/read-partitions-to-end.ts';
 
 const { Kafka, logLevel } = kafkajs;
@@ -28,10 +22,7 @@ const { Kafka, logLevel } = kafkajs;
 export const catalogFile = fileURLToPath(new URL('../fixtures/catalog.yaml', import.meta.url));
 
 /** Logs of in-process services: silent unless TRIBUTARY_TEST_LOG_LEVEL asks otherwise. */
-export function testLogger(name: string): Logger {
-  const level = (process.env.TRIBUTARY_TEST_LOG_LEVEL ?? 'silent') as 'silent';
-  return createLogger({ serviceName: name, level, destination: process.stderr });
-}
+export const testLogger = serviceTestLogger;
 
 /** Per-record extras of {@link TestTopics.produce}. */
 export interface ProduceExtras {
@@ -64,37 +55,11 @@ export interface TestTopics {
 
 /** Creates the fixture catalog's topics under a fresh prefix and registers the envelope. */
 export async function createTestTopics(label: string): Promise<TestTopics> {
-  const prefix = `${uniqueName(label)}.`;
-  const catalog = loadTopicCatalog(catalogFile);
-  const topology = groupTopology(catalog, 'billing', prefix);
-  const source = topology.routes[0]?.sourceTopic ?? '';
-
-  const topicAdmin = createKafkaTopicAdmin({ brokers: stackEnv.brokers });
-  await topicAdmin.connect();
-  try {
-    // Suites creating topics at the same moment can see the broker answer "does not host
-    // this topic-partition" while leaders are elected; applying again is idempotent.
-    await waitFor(
-      () => applyTopicPlan(topicAdmin, deriveTopicPlan(catalog, prefix)).then(() => true),
-      { timeoutMs: 15_000, intervalMs: 500, what: `topics under ${prefix} created` },
-    );
-  } finally {
-    await topicAdmin.disconnect();
-  }
-
-  const registry = createConfluentRegistryPort({ url: stackEnv.schemaRegistryUrl });
-  const codecs = loadEnvelopeSchemas().map(({ schema }) =>
-    createEnvelopeCodec<WebhookEnvelope>({
-      registry,
-      schema,
-      subject: `${source}-value`,
-      writerIdBy: 'register',
-    }),
+  const { prefix, catalog, topology, source, writer } = await prepareGroupTopics(
+    catalogFile,
+    'billing',
+    label,
   );
-  // Versions in order: FULL_TRANSITIVE registration follows the envelope's history.
-  for (const codec of codecs) await codec.start();
-  const writer = codecs[codecs.length - 1];
-  if (writer === undefined) throw new Error('no envelope schema');
 
   const kafka = new Kafka({ brokers: [...stackEnv.brokers], logLevel: logLevel.NOTHING });
   const producer = kafka.producer({ allowAutoTopicCreation: false });
