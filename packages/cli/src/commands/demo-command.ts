@@ -1,6 +1,7 @@
 import type { CommandOutput } from '@tributary/contract';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { runDemo } from '../demo/run-demo.ts';
+import { integerFrom } from '../program/option-parsers.ts';
 import { runAction } from '../program/run-action.ts';
 
 /** What `demo` needs, read from the environment by `main.ts`. */
@@ -13,13 +14,6 @@ export interface DemoCommandDeps {
   readonly output: CommandOutput;
 }
 
-function count(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 0)
-    throw new InvalidArgumentError('must be an integer from 0');
-  return value;
-}
-
 /** `tributary demo`: a mixed batch of real webhooks through the running platform. */
 export function createDemoCommand(deps: DemoCommandDeps): Command {
   return new Command('demo')
@@ -27,10 +21,10 @@ export function createDemoCommand(deps: DemoCommandDeps): Command {
       'send a mixed batch to the running platform: real GitHub payloads, Stripe and Shopify ' +
         'events, every tenth twice, a few badly signed, one the ledger cannot handle',
     )
-    .option('--github <n>', 'GitHub payloads from @octokit/webhooks-examples', count, 40)
-    .option('--stripe <n>', 'Stripe events from the documented shapes', count, 20)
-    .option('--shopify <n>', 'Shopify events from the documented shapes', count, 10)
-    .option('--bad-signatures <n>', 'deliveries signed wrongly (expect 401)', count, 3)
+    .option('--github <n>', 'GitHub payloads from @octokit/webhooks-examples', integerFrom(0), 40)
+    .option('--stripe <n>', 'Stripe events from the documented shapes', integerFrom(0), 20)
+    .option('--shopify <n>', 'Shopify events from the documented shapes', integerFrom(0), 10)
+    .option('--bad-signatures <n>', 'deliveries signed wrongly (expect 401)', integerFrom(0), 3)
     .action((options: { github: number; stripe: number; shopify: number; badSignatures: number }) =>
       runAction(deps.output, () => runDemo({ ...deps, ...options })),
     );

@@ -1,7 +1,7 @@
 import type { DeadLetterRef, RedriveReport } from '@tributary/consumer-runtime';
 import type { CommandOutput } from '@tributary/contract';
 import type { Logger } from '@tributary/logger';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import { deadLetterFilter, type FilterOptions, hasFilter } from '../dlq/dead-letter-filter.ts';
 import { type DeadLetterBody, decodeDeadLetterBody } from '../dlq/decode-dead-letter-body.ts';
 import {
@@ -15,6 +15,7 @@ import { formatRecordId, parseRecordId } from '../dlq/record-id.ts';
 import { parseTimeBound } from '../dlq/time-bound.ts';
 import { CliError } from '../errors/cli-error.ts';
 import { exitCodes } from '../program/exit-codes.ts';
+import { integerFrom, positiveNumber } from '../program/option-parsers.ts';
 import { runAction } from '../program/run-action.ts';
 
 /** What the `dlq` commands need, read from the environment by `main.ts`. */
@@ -53,22 +54,6 @@ export const defaultDlqReadTimeoutMs = 30_000;
 export const defaultMaxRedrives = 3;
 /** Records sent per second at most during `replay` (the runtime's own default). */
 export const defaultMaxPerSecond = 10;
-
-function integerFrom(minimum: number): (text: string) => number {
-  return (text) => {
-    const value = Number(text);
-    if (!Number.isSafeInteger(value) || value < minimum) {
-      throw new InvalidArgumentError(`must be an integer from ${minimum}`);
-    }
-    return value;
-  };
-}
-
-function positiveNumber(text: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new InvalidArgumentError('must be above 0');
-  return value;
-}
 
 function withCommonOptions(command: Command): Command {
   return command

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { CommandOutput } from '@tributary/contract';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { CliError } from '../errors/cli-error.ts';
 import { platformDown } from '../platform/platform-down.ts';
 import { platformLogFile } from '../platform/platform-pm2.ts';
@@ -9,6 +9,7 @@ import type { PlatformSettings } from '../platform/platform-settings.ts';
 import { platformStatus } from '../platform/platform-status.ts';
 import { platformUp } from '../platform/platform-up.ts';
 import { exitCodes } from '../program/exit-codes.ts';
+import { integerFrom } from '../program/option-parsers.ts';
 import { runAction } from '../program/run-action.ts';
 
 /** What the `platform` commands need. */
@@ -18,13 +19,6 @@ export interface PlatformCommandDeps {
   /** Runs `deploy/local/stack` and resolves to its exit code. */
   readonly runStack: (args: readonly string[]) => Promise<number>;
   readonly output: CommandOutput;
-}
-
-function lineCount(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 1)
-    throw new InvalidArgumentError('must be an integer from 1');
-  return value;
 }
 
 /**
@@ -63,7 +57,7 @@ export function createPlatformCommand(deps: PlatformCommandDeps): Command {
     .description('print the log of one process (ingress, chat-sink, or a consumer service)')
     .argument('<process>', 'ingress, chat-sink, ledger, notifier, ...')
     .option('-f, --follow', 'keep printing as the log grows', false)
-    .option('-n, --lines <count>', 'how many closing lines to print', lineCount, 100)
+    .option('-n, --lines <count>', 'how many closing lines to print', integerFrom(1), 100)
     .action((name: string, options: { follow: boolean; lines: number }) =>
       runAction(deps.output, () =>
         tailLog(platformLogFile(deps.settings().stateDir, name), options),

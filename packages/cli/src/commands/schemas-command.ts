@@ -4,9 +4,10 @@ import {
   loadEnvelopeSchemas,
   registerEnvelopeSchemas,
 } from '@tributary/contract';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { CliError } from '../errors/cli-error.ts';
 import { exitCodes } from '../program/exit-codes.ts';
+import { integerFrom } from '../program/option-parsers.ts';
 import { runAction } from '../program/run-action.ts';
 
 /** What the `schemas` commands need, read from the environment by `main.ts`. */
@@ -22,14 +23,6 @@ interface TargetOptions {
   source?: string[];
   catalog?: string;
   schemasDir?: string;
-}
-
-function positiveInteger(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new InvalidArgumentError('must be an integer from 1');
-  }
-  return value;
 }
 
 // A repeatable option with one value each time, so it cannot swallow the file arguments of check.
@@ -76,7 +69,7 @@ export function createSchemasCommand(deps: SchemasCommandDeps): Command {
       .description(
         'set FULL_TRANSITIVE on each subject, then register every envelope version in order',
       )
-      .option('--through <version>', 'register versions up to this one only', positiveInteger),
+      .option('--through <version>', 'register versions up to this one only', integerFrom(1)),
   ).action((options: TargetOptions & { through?: number }) =>
     runAction(deps.output, async () => {
       const newest = loadEnvelopeSchemas(options.schemasDir).at(-1)?.version ?? 0;

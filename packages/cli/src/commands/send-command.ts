@@ -3,6 +3,7 @@ import type { CommandOutput } from '@tributary/contract';
 import { Argument, Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../errors/cli-error.ts';
 import { exitCodes } from '../program/exit-codes.ts';
+import { integerFrom } from '../program/option-parsers.ts';
 import { runAction } from '../program/run-action.ts';
 import { buildDelivery } from '../send/build-delivery.ts';
 import { expectedLabel } from '../send/describe-answer.ts';
@@ -42,16 +43,6 @@ interface SendOptions {
 /** Longest wait for one answer unless `--timeout-ms` says otherwise: past the ingress's own
  * publish deadline (a couple of seconds) with room to spare. */
 export const defaultAnswerTimeoutMs = 10_000;
-
-function integerFrom(minimum: number): (text: string) => number {
-  return (text) => {
-    const value = Number(text);
-    if (!Number.isSafeInteger(value) || value < minimum) {
-      throw new InvalidArgumentError(`must be an integer from ${minimum}`);
-    }
-    return value;
-  };
-}
 
 function httpUrl(text: string): string {
   const url = URL.parse(text);
