@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CliError } from '../errors/cli-error.ts';
 
-// Shortcoming: the Stripe and Slack examples carry a fixed event id in the body, so sending one again is a duplicate to consumers.
-/** The built-in examples: `packages/cli/examples/<source>/<name>.json`. */
+/**
+ * The built-in examples: `packages/cli/examples/<source>/<name>.json`. The Stripe and Slack ones
+ * carry a fixed event id in the body; `send` gives them a fresh one (see `bodyEventId`).
+ */
 export const examplesDir = fileURLToPath(new URL('../../examples/', import.meta.url));
 
 /** A body to send and where it came from. */
