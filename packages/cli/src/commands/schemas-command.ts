@@ -72,12 +72,14 @@ export function createSchemasCommand(deps: SchemasCommandDeps): Command {
       .option('--through <version>', 'register versions up to this one only', integerFrom(1)),
   ).action((options: TargetOptions & { through?: number }) =>
     runAction(deps.output, async () => {
-      const newest = loadEnvelopeSchemas(options.schemasDir).at(-1)?.version ?? 0;
-      if (options.through !== undefined && options.through > newest) {
-        throw new CliError(
-          'usage',
-          `--through ${options.through}: the newest version is v${newest}`,
-        );
+      if (options.through !== undefined) {
+        const newest = loadEnvelopeSchemas(options.schemasDir).at(-1)?.version ?? 0;
+        if (options.through > newest) {
+          throw new CliError(
+            'usage',
+            `--through ${options.through}: the newest version is v${newest}`,
+          );
+        }
       }
       const done = await registerEnvelopeSchemas(
         { ...target(options), throughVersion: options.through },
