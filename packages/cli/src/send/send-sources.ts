@@ -1,4 +1,4 @@
-import type { VerifierConfig } from '@tributary/ingress';
+import { defaultIngressConfig, type VerifierConfig } from '@tributary/ingress';
 
 /** How `tributary send` signs and labels deliveries for one source of the ingress. */
 export interface SendSource {
@@ -23,13 +23,36 @@ export interface SendSource {
   readonly bodyEventId?: { readonly field: string; readonly prefix: string };
 }
 
-// Shortcoming: kept in step with the ingress's bundled sources by hand (the ingress does not export them), and sources beyond these six cannot be sent to.
+// Shortcoming: sources beyond the ingress's six bundled ones cannot be sent to.
+const bundled = defaultIngressConfig.sources;
+
+/** The bundled source's scheme, with `extra` options for the signer. */
+function verificationOf(source: keyof typeof bundled, extra: object = {}): VerifierConfig {
+  return { ...bundled[source]?.verification, ...extra } as VerifierConfig;
+}
+
+/** The header the bundled source reads the event type from; required when nothing else. */
+function eventTypeHeaderOf(source: keyof typeof bundled): SendSource['eventTypeHeader'] {
+  const locators = bundled[source]?.eventType ?? [];
+  const header = locators.find((locator) => 'header' in locator);
+  if (header === undefined || !('header' in header)) return undefined;
+  return { name: header.header, required: locators.every((locator) => 'header' in locator) };
+}
+
+/** The body field the bundled source reads the event id from first, when it is one. */
+function bodyEventIdOf(source: keyof typeof bundled, prefix: string): SendSource['bodyEventId'] {
+  const first = bundled[source]?.eventId?.[0];
+  if (first === undefined || !('pointer' in first)) return undefined;
+  return { field: first.pointer.replace(/^\//, ''), prefix };
+}
+
 /**
- * THE table of `send`: source name (the `/webhooks/<source>` path segment) to the scheme it is
- * signed with. It matches the ingress's bundled default sources; the ingress is the side to
- * align when either changes. Delivery ids go where the scheme carries one (GitHub
- * `x-github-delivery`, Shopify `x-shopify-webhook-id`, Standard Webhooks `webhook-id`, generic
- * `x-event-id`); Stripe and Slack carry the event id in the body.
+ * THE table of `send`: source name (the `/webhooks/<source>` path segment) to how it is
+ * signed, read off the ingress's bundled default sources, so the two cannot drift: the
+ * scheme, where the event type header is, and where the event id sits in the body. Delivery
+ * ids go where the scheme carries one (GitHub `x-github-delivery`, Shopify
+ * `x-shopify-webhook-id`, Standard Webhooks `webhook-id`, generic `x-event-id`); Stripe and
+ * Slack carry the event id in the body.
  *
  * Generic HMAC, chosen here as the default for providers without a scheme of their own:
  * `x-signature: sha256=<hex of HMAC-SHA256(secret, "<timestamp>.<body>")>` with the Unix
@@ -37,28 +60,18 @@ export interface SendSource {
  * type in `x-event-type` (or `/type` in the body).
  */
 export const sendSources = Object.freeze({
-  github: {
-    verification: { scheme: 'github' },
-    eventTypeHeader: { name: 'x-github-event', required: true },
-  },
-  stripe: { verification: { scheme: 'stripe' }, bodyEventId: { field: 'id', prefix: 'evt_' } },
+  github: { verification: verificationOf('github'), eventTypeHeader: eventTypeHeaderOf('github') },
+  stripe: { verification: verificationOf('stripe'), bodyEventId: bodyEventIdOf('stripe', 'evt_') },
   shopify: {
-    verification: { scheme: 'shopify' },
-    eventTypeHeader: { name: 'x-shopify-topic', required: true },
+    verification: verificationOf('shopify'),
+    eventTypeHeader: eventTypeHeaderOf('shopify'),
   },
-  slack: { verification: { scheme: 'slack' }, bodyEventId: { field: 'event_id', prefix: 'Ev' } },
-  standard: { verification: { scheme: 'standard-webhooks' }, deliveryIdPrefix: 'msg_' },
+  slack: { verification: verificationOf('slack'), bodyEventId: bodyEventIdOf('slack', 'Ev') },
+  standard: { verification: verificationOf('standard'), deliveryIdPrefix: 'msg_' },
   generic: {
-    verification: {
-      scheme: 'generic-hmac',
-      signatureHeaderName: 'x-signature',
-      algorithm: 'sha256',
-      encoding: 'hex',
-      signaturePrefix: 'sha256=',
-      deliveryIdHeaderName: 'x-event-id',
-      timestamp: { headerName: 'x-timestamp' },
-    },
-    eventTypeHeader: { name: 'x-event-type', required: false },
+    // The signer also writes the delivery id into the header the ingress reads the id from.
+    verification: verificationOf('generic', { deliveryIdHeaderName: 'x-event-id' }),
+    eventTypeHeader: eventTypeHeaderOf('generic'),
   },
 } as const satisfies Record<string, SendSource>);
 
