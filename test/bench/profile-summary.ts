@@ -1,5 +1,6 @@
 // Summarises a V8 CPU profile (`--cpu-prof`) as text: where the samples fall by package and
-// by function (self time), and how much of the run the process sat idle.
+// by function (self time), how much of the run the process sat idle, and whom Node's own
+// internals worked for (their time charged to the nearest caller outside them).
 //   node test/bench/profile-summary.ts <file.cpuprofile> [top]
 import { readFileSync } from 'node:fs';
 
@@ -37,7 +38,24 @@ function area(url: string, name: string): string {
   return url.startsWith('node:') ? 'node internals' : url;
 }
 
+const parentOf = new Map<number, number>();
+for (const node of profile.nodes) {
+  for (const child of node.children ?? []) parentOf.set(child, node.id);
+}
+
+/** The area of the nearest frame above `id` that is neither a Node internal nor native code. */
+function callerArea(id: number): string {
+  for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+    const frame = byId.get(at)?.callFrame;
+    if (frame === undefined) break;
+    const where = area(frame.url, frame.functionName);
+    if (where !== 'node internals' && !where.startsWith('(')) return where;
+  }
+  return '(no caller outside node)';
+}
+
 const byArea = new Map<string, number>();
+const byCaller = new Map<string, number>();
 const byFunction = new Map<string, number>();
 let totalUs = 0;
 for (const [id, us] of selfUs) {
@@ -46,6 +64,9 @@ for (const [id, us] of selfUs) {
   totalUs += us;
   const where = area(frame.url, frame.functionName);
   byArea.set(where, (byArea.get(where) ?? 0) + us);
+  const idle = where === '((idle))' || where === '((garbage collector))' || where === '((program))';
+  const charged = idle ? where : callerArea(id);
+  byCaller.set(charged, (byCaller.get(charged) ?? 0) + us);
   const fn = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
   byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
 }
@@ -59,4 +80,5 @@ const print = (title: string, entries: Map<string, number>) => {
 };
 process.stdout.write(`${file}: ${(totalUs / 1e6).toFixed(1)} s sampled\n`);
 print('self time by area', byArea);
+print('self time by area, Node internals and native code charged to their caller', byCaller);
 print('self time by function', byFunction);
