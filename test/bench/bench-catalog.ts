@@ -8,12 +8,14 @@ import {
 } from '@tributary/contract';
 import { waitFor } from '../support/wait-for.ts';
 
-/** Consumer groups the benchmark's no-op service runs as (under the run's prefix). */
+/** Consumer groups of the benchmark (under the run's prefix). */
 export const benchGroups = Object.freeze({
-  /** Drains the prepared backlog: records per second. */
+  /** The no-op service draining the prepared backlog: records per second. */
   throughput: 'bench-noop',
-  /** Follows the ingress live, from the end of the topic: receipt-to-handled latency. */
+  /** The no-op service following the ingress live, from the end: receipt-to-handled latency. */
   latency: 'bench-e2e',
+  /** Not a service: its dedup topic takes the marks the bare baseline with marks writes. */
+  marksFloor: 'bench-marks-floor',
 });
 
 /**

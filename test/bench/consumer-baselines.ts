@@ -8,7 +8,13 @@ import {
   valueSubjectName,
   type WebhookEnvelope,
 } from '@tributary/contract';
-import kafkajs, { type Producer, type TopicOffsets } from 'kafkajs';
+import { encodeMarkValue } from '../../packages/consumer-runtime/src/dedup/dedup-mark.ts';
+import kafkajs, {
+  type Message,
+  type Producer,
+  type TopicMessages,
+  type TopicOffsets,
+} from 'kafkajs';
 import { waitFor } from '../support/wait-for.ts';
 
 const { Kafka, logLevel, Partitioners } = kafkajs;
@@ -103,17 +109,28 @@ export async function prepareSourceTopic(target: ConsumerBenchTarget, body: Buff
 }
 
 /**
+ * How a bare baseline commits each batch: the offset alone; a transaction carrying the offset;
+ * or a transaction carrying the offset and one dedup mark per record to `marksTopic` (the
+ * same partition, key and value the runtime writes), the writes the runtime's guarantees need.
+ */
+export type BareCommit =
+  | { kind: 'offsets' }
+  | { kind: 'transaction' }
+  | { kind: 'transaction-with-marks'; marksTopic: string };
+
+/**
  * The bare baselines: a kafkajs `eachBatch` consumer (read_committed, auto-commit off) that
- * decodes every record with the contract codec and commits once per batch; with
- * `transactional`, the commit is a transaction per batch carrying the offset (`sendOffsets`)
- * from one transactional producer, the floor of what the runtime's atomic commits cost.
+ * decodes every record with the contract codec and commits once per batch, as `commit` says;
+ * the transactional ones from one transactional producer, the floor of what the runtime's
+ * atomic commits cost.
  */
 export async function runBareConsumer(
   target: ConsumerBenchTarget,
-  transactional: boolean,
+  commit: BareCommit,
 ): Promise<ConsumerBenchResult> {
   const client = kafka(target.brokers);
-  const groupId = `${target.topic}.bare${transactional ? '-txn' : ''}.${randomUUID().slice(0, 8)}`;
+  const transactional = commit.kind !== 'offsets';
+  const groupId = `${target.topic}.bare-${commit.kind}.${randomUUID().slice(0, 8)}`;
   const codec = await benchCodec(target);
   const consumer = client.consumer({ groupId, readUncommitted: false });
   const producer = transactional
@@ -121,6 +138,9 @@ export async function runBareConsumer(
         transactionalId: `${groupId}.txn`,
         idempotent: true,
         maxInFlightRequests: 1,
+        // The runtime's partition producers' retry: the first AddPartitionsToTxn retry after
+        // 10 ms, not kafkajs's 300 ms (see commitInTransaction).
+        retry: { retries: 5, initialRetryTime: 10, maxRetryTime: 1_000 },
       })
     : undefined;
   await consumer.connect();
@@ -135,13 +155,22 @@ export async function runBareConsumer(
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
       if (firstAt === 0) firstAt = performance.now();
+      const marks: Message[] = [];
       for (const message of batch.messages) {
         if (message.value) await codec.decode(message.value);
+        if (commit.kind === 'transaction-with-marks') {
+          marks.push(doneMark(message.headers?.[kafkaHeaderNames.eventId], batch.partition));
+        }
       }
       const last = batch.lastOffset();
       const next = { partition: batch.partition, offset: String(BigInt(last) + 1n) };
       if (producer) {
-        await commitInTransaction(producer, groupId, { topic: batch.topic, partitions: [next] });
+        const offsets = { topic: batch.topic, partitions: [next] };
+        const markWrites =
+          commit.kind === 'transaction-with-marks' && marks.length > 0
+            ? { topic: commit.marksTopic, messages: marks }
+            : undefined;
+        await commitInTransaction(producer, groupId, offsets, markWrites);
       } else {
         await consumer.commitOffsets([{ topic: batch.topic, ...next }]);
       }
@@ -161,9 +190,20 @@ export async function runBareConsumer(
   return { records: seen, recordsPerSecond: Math.round(seen / ((lastAt - firstAt) / 1_000)) };
 }
 
+/** A `done` mark for the record's event id, written to the source record's partition. */
+function doneMark(eventId: Buffer | string | (Buffer | string)[] | undefined, partition: number) {
+  const key = String(Array.isArray(eventId) ? eventId[0] : (eventId ?? ''));
+  return {
+    key,
+    value: encodeMarkValue({ state: 'done', atMs: Date.now(), attempts: 1, redrives: 0 }),
+    partition,
+  };
+}
+
 /**
- * One transaction holding only the offset. Right after the previous commit the coordinator
- * may still be writing that transaction's markers and answers AddOffsetsToTxn with
+ * One transaction holding the marks, if any, then the offset. Right after the previous
+ * commit the coordinator may still be writing that transaction's markers and answers
+ * AddPartitionsToTxn and AddOffsetsToTxn with
  * CONCURRENT_TRANSACTIONS (on every Kafka version: EndTxn returns once the commit is
  * prepared, not completed). The Java client retries that after a short backoff; kafkajs
  * 2.2.4 does not retry it at all, so it is retried here, every 2 ms for at most 5 s.
@@ -172,9 +212,12 @@ async function commitInTransaction(
   producer: Producer,
   groupId: string,
   offsets: TopicOffsets,
+  marks: TopicMessages | undefined,
 ): Promise<void> {
   const transaction = await producer.transaction();
   try {
+    // kafkajs retries AddPartitionsToTxn itself, with the producer's retry settings.
+    if (marks !== undefined) await transaction.sendBatch({ topicMessages: [marks] });
     const deadline = Date.now() + 5_000;
     for (;;) {
       try {

@@ -1,6 +1,12 @@
 import kafkajs from 'kafkajs';
 import { waitFor } from '../support/wait-for.ts';
-import { applyBenchTopics, benchGroups, benchSourceTopic } from './bench-catalog.ts';
+import { groupTopology } from '@tributary/contract';
+import {
+  applyBenchTopics,
+  benchCatalog,
+  benchGroups,
+  benchSourceTopic,
+} from './bench-catalog.ts';
 import { ratio } from './bench-report.ts';
 import type { BenchRun } from './bench-run.ts';
 import { peakRssDuring } from './child-process.ts';
@@ -33,19 +39,31 @@ export async function benchConsumer(run: BenchRun): Promise<void> {
   const expected = backlogBefore + target.records;
   const consumerTarget = { ...target, records: expected };
 
-  const bare = await runBareConsumer(consumerTarget, false);
+  const bare = await runBareConsumer(consumerTarget, { kind: 'offsets' });
   run.add({
     part: 'consumer',
     name: 'bare eachBatch: decode + commit per batch',
     value: bare.recordsPerSecond,
     unit: 'rec/s',
   });
-  const txn = await runBareConsumer(consumerTarget, true);
+  const txn = await runBareConsumer(consumerTarget, { kind: 'transaction' });
   run.add({
     part: 'consumer',
     name: 'bare eachBatch: decode + transaction per batch',
     value: txn.recordsPerSecond,
     unit: 'rec/s',
+  });
+  const marksTopic = groupTopology(benchCatalog(), benchGroups.marksFloor, run.prefix).dedupTopic;
+  const marked = await runBareConsumer(consumerTarget, {
+    kind: 'transaction-with-marks',
+    marksTopic,
+  });
+  run.add({
+    part: 'consumer',
+    name: 'bare eachBatch: decode + transaction with a mark per record',
+    value: marked.recordsPerSecond,
+    unit: 'rec/s',
+    note: 'reference: the writes the guarantees need',
   });
 
   const service = await startNoopService({
@@ -83,6 +101,7 @@ export async function benchConsumer(run: BenchRun): Promise<void> {
     note: [
       `${ratio(perSecond, bare.recordsPerSecond)} of bare`,
       `${ofTxn} of bare+txn`,
+      `${ratio(perSecond, marked.recordsPerSecond)} of bare+txn+marks`,
       aborted > 0 ? `${aborted} aborted transactions` : undefined,
     ]
       .filter(Boolean)
