@@ -8,14 +8,15 @@ import {
   valueSubjectName,
   type WebhookEnvelope,
 } from '@tributary/contract';
-import { encodeMarkValue } from '../../packages/consumer-runtime/src/dedup/dedup-mark.ts';
 import kafkajs, {
   type Message,
   type Producer,
   type TopicMessages,
   type TopicOffsets,
 } from 'kafkajs';
+import { encodeMarkValue } from '../../packages/consumer-runtime/src/dedup/dedup-mark.ts';
 import { waitFor } from '../support/wait-for.ts';
+import { type Progress, steadyRate } from './steady-rate.ts';
 
 const { Kafka, logLevel, Partitioners } = kafkajs;
 
@@ -29,7 +30,7 @@ export interface ConsumerBenchTarget {
   records: number;
 }
 
-/** Records per second through one consumer, from its first fetched batch to its last commit. */
+/** Records per second through one consumer after its warm-up (see `steadyRate`). */
 export interface ConsumerBenchResult {
   records: number;
   recordsPerSecond: number;
@@ -147,14 +148,12 @@ export async function runBareConsumer(
   await producer?.connect();
   await consumer.subscribe({ topic: target.topic, fromBeginning: true });
   let seen = 0;
-  let firstAt = 0;
-  let lastAt = 0;
+  const progress: Progress[] = [];
 
   await consumer.run({
     autoCommit: false,
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
-      if (firstAt === 0) firstAt = performance.now();
       const marks: Message[] = [];
       for (const message of batch.messages) {
         if (message.value) await codec.decode(message.value);
@@ -177,7 +176,7 @@ export async function runBareConsumer(
       resolveOffset(last);
       await heartbeat();
       seen += batch.messages.length;
-      lastAt = performance.now();
+      progress.push({ atMs: performance.now(), records: seen });
     },
   });
   await waitFor(() => seen >= target.records, {
@@ -187,7 +186,7 @@ export async function runBareConsumer(
   });
   await consumer.disconnect();
   await producer?.disconnect();
-  return { records: seen, recordsPerSecond: Math.round(seen / ((lastAt - firstAt) / 1_000)) };
+  return { records: seen, recordsPerSecond: steadyRate(progress) };
 }
 
 /** A `done` mark for the record's event id, written to the source record's partition. */

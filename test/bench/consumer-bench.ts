@@ -1,12 +1,7 @@
+import { groupTopology } from '@tributary/contract';
 import kafkajs from 'kafkajs';
 import { waitFor } from '../support/wait-for.ts';
-import { groupTopology } from '@tributary/contract';
-import {
-  applyBenchTopics,
-  benchCatalog,
-  benchGroups,
-  benchSourceTopic,
-} from './bench-catalog.ts';
+import { applyBenchTopics, benchCatalog, benchGroups, benchSourceTopic } from './bench-catalog.ts';
 import { ratio } from './bench-report.ts';
 import type { BenchRun } from './bench-run.ts';
 import { peakRssDuring } from './child-process.ts';
@@ -17,6 +12,7 @@ import {
 } from './consumer-baselines.ts';
 import { githubPushPayload } from './github-push-payload.ts';
 import { startNoopService } from './noop-service-process.ts';
+import { steadyRate } from './steady-rate.ts';
 
 /**
  * The consumer runtime against its baselines on the same topic and records: a bare kafkajs
@@ -89,8 +85,7 @@ export async function benchConsumer(run: BenchRun): Promise<void> {
   } finally {
     await service.stop();
   }
-  const seconds = ((report.lastCommitMs ?? 0) - (report.firstHandlerMs ?? 0)) / 1_000;
-  const perSecond = Math.round(report.handled / seconds);
+  const perSecond = steadyRate(report.progress);
   const ofTxn = ratio(perSecond, txn.recordsPerSecond);
   const aborted = report.counters.abortedTransactions ?? 0;
   run.add({

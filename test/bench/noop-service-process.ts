@@ -1,11 +1,14 @@
 import { resolve } from 'node:path';
 import { type BenchChild, startChild } from './child-process.ts';
+import type { Progress } from './steady-rate.ts';
 
 /** What fixtures/noop-service.ts answers to `report`. */
 export interface ServiceReport {
   handled: number;
   firstHandlerMs?: number;
   lastCommitMs?: number;
+  /** Records committed since the reset after each commit seen, in ms since the reset. */
+  progress: Progress[];
   latencyCount: number;
   latencyP50Ms: number;
   latencyP99Ms: number;
