@@ -64,7 +64,7 @@ function createSdk(
 
 /**
  * Starts OpenTelemetry for this process: loader hooks for the instrumented modules, the
- * http, express, kafkajs and pino instrumentations, the Node SDK exporting spans over
+ * http, kafkajs and pino instrumentations, the Node SDK exporting spans over
  * OTLP/HTTP protobuf in batches, and the shutdown hooks of `installShutdownHooks`. Logs
  * `telemetry started` at info, and a warning when kafkajs was already loaded (see
  * `kafkajsLoadedBeforeTelemetry`) or ES module imports cannot be hooked on this Node.
