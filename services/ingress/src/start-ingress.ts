@@ -89,7 +89,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
   server.requestTimeout = config.server.requestTimeoutMs;
   // Node checks headers against their own timeout (60 s); a whole request gets no longer.
   server.headersTimeout = Math.min(server.headersTimeout, config.server.requestTimeoutMs);
-  await listen(server, config.server.host, config.server.port);
+  await listen(server, config.server);
   const port = (server.address() as AddressInfo).port;
   logger.info({ host: config.server.host, port }, 'ingress listening');
 
@@ -134,10 +134,13 @@ function rateLimitsOf(config: ResolvedIngressConfig, nowMs: () => number) {
   return limits;
 }
 
-function listen(server: Server, host: string, port: number): Promise<void> {
+function listen(
+  server: Server,
+  at: { host: string; port: number; reusePort: boolean },
+): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    server.listen({ host: at.host, port: at.port, reusePort: at.reusePort }, () => {
       server.off('error', reject);
       resolve();
     });

@@ -18,6 +18,7 @@ describe('ingressConfigFromEnv', () => {
     assert.equal(config.registry.url, 'http://127.0.0.1:8081/apis/ccompat/v7');
     assert.equal(config.registry.writerIdBy, 'lookup');
     assert.equal(config.topicPrefix, '');
+    assert.equal(config.server.reusePort, false);
   });
 
   it('overrides host, port, brokers, registry, registration and prefix from the environment', async () => {
@@ -37,6 +38,30 @@ describe('ingressConfigFromEnv', () => {
     assert.equal(config.registry.url, 'http://registry:8081/apis/ccompat/v7');
     assert.equal(config.registry.writerIdBy, 'register');
     assert.equal(config.sources.get('github')?.topic, 'staging.webhooks.github.v1');
+  });
+
+  it('shares the port with TRIBUTARY_INGRESS_REUSE_PORT=1 or true, not with 0 or false', async () => {
+    for (const [text, expected] of [
+      ['1', true],
+      ['true', true],
+      ['TRUE', true],
+      ['0', false],
+      ['false', false],
+    ] as const) {
+      const { input } = await ingressConfigFromEnv({ TRIBUTARY_INGRESS_REUSE_PORT: text });
+      const { config } = resolveIngressConfig(input, { env: {} });
+      assert.equal(config.server.reusePort, expected, text);
+    }
+  });
+
+  it('refuses a TRIBUTARY_INGRESS_REUSE_PORT that is not a yes or a no', async () => {
+    const { input } = await ingressConfigFromEnv({ TRIBUTARY_INGRESS_REUSE_PORT: 'yes' });
+
+    assert.throws(
+      () => resolveIngressConfig(input, { env: {} }),
+      (error: unknown) =>
+        isIngressError(error, 'config_invalid') && /server\.reusePort/.test(error.message),
+    );
   });
 
   it('leaves a malformed port for validation to refuse', async () => {

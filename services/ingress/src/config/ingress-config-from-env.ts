@@ -16,6 +16,7 @@ export interface ConfigFromEnv {
 /**
  * Reads the configuration at the edge: the JSON file `TRIBUTARY_INGRESS_CONFIG` names, else the
  * bundled default; then overrides from `TRIBUTARY_INGRESS_HOST`, `TRIBUTARY_INGRESS_PORT`,
+ * `TRIBUTARY_INGRESS_REUSE_PORT` (`1` or `true`: share the port with other ingress processes),
  * `KAFKA_BROKERS` (comma-separated), `SCHEMA_REGISTRY_URL`, `TRIBUTARY_REGISTER_SCHEMAS`
  * (`1` or `true`: register the envelope schema instead of looking it up) and
  * `TRIBUTARY_TOPIC_PREFIX`. Values are passed on as read; validation happens once, in
@@ -32,12 +33,18 @@ export async function ingressConfigFromEnv(env: IngressEnv): Promise<ConfigFromE
 
   const host = nonEmpty(env.TRIBUTARY_INGRESS_HOST);
   const port = nonEmpty(env.TRIBUTARY_INGRESS_PORT);
+  const reusePort = nonEmpty(env.TRIBUTARY_INGRESS_REUSE_PORT)?.toLowerCase();
   const brokers = nonEmpty(env.KAFKA_BROKERS);
   const registryUrl = nonEmpty(env.SCHEMA_REGISTRY_URL);
   const register = nonEmpty(env.TRIBUTARY_REGISTER_SCHEMAS)?.toLowerCase();
   const prefix = env.TRIBUTARY_TOPIC_PREFIX;
 
-  input.server = { ...input.server, ...(host && { host }), ...(port && { port: Number(port) }) };
+  input.server = {
+    ...input.server,
+    ...(host && { host }),
+    ...(port && { port: Number(port) }),
+    ...(reusePort !== undefined && { reusePort: booleanFrom(reusePort) }),
+  };
   input.kafka = {
     ...input.kafka,
     ...(brokers && { brokers: brokers.split(',').map((broker) => broker.trim()) }),
@@ -49,6 +56,13 @@ export async function ingressConfigFromEnv(env: IngressEnv): Promise<ConfigFromE
   };
   if (prefix !== undefined) input.topicPrefix = prefix.trim();
   return { origin: file ?? 'bundled default', input };
+}
+
+/** `1`/`true` and `0`/`false` as booleans; anything else as read, for validation to refuse. */
+function booleanFrom(text: string): boolean | string {
+  if (text === '1' || text === 'true') return true;
+  if (text === '0' || text === 'false') return false;
+  return text;
 }
 
 async function readJson(file: string): Promise<Record<string, unknown>> {

@@ -13,6 +13,11 @@ export interface ServerConfig {
   readonly requestTimeoutMs?: number;
   /** Longest wait for requests in flight on shutdown, in milliseconds; default 10 000. */
   readonly shutdownGraceMs?: number;
+  /**
+   * Listen with `SO_REUSEPORT` (Linux), so several ingress processes can share the port and
+   * the kernel spreads connections over them: one per core; default `false`.
+   */
+  readonly reusePort?: boolean;
 }
 
 /** The Kafka producer. */
@@ -75,6 +80,7 @@ export const ingressDefaults = Object.freeze({
     trustProxy: false as boolean | number | string,
     requestTimeoutMs: 30_000,
     shutdownGraceMs: 10_000,
+    reusePort: false,
   }),
   kafka: Object.freeze({
     brokers: Object.freeze(['127.0.0.1:9092']),
@@ -111,6 +117,7 @@ export const ingressConfigSchema = z.strictObject({
       trustProxy: z.union([z.boolean(), z.number().int().min(0), z.string()]).default(false),
       requestTimeoutMs: positiveMs.default(d.server.requestTimeoutMs),
       shutdownGraceMs: positiveMs.default(d.server.shutdownGraceMs),
+      reusePort: z.boolean().default(d.server.reusePort),
     })
     .prefault({}),
   kafka: z

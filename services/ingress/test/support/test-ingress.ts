@@ -25,6 +25,8 @@ export interface TestIngressOptions {
   readonly nowMs?: () => number;
   /** Longest wait for readiness, in milliseconds; default 30 000. */
   readonly readyTimeoutMs?: number;
+  /** Port to listen on, default a free one, and whether to share it (`reusePort`). */
+  readonly listen?: { readonly port: number; readonly reusePort: boolean };
 }
 
 /** An ingress on a free loopback port, over this run's own topics and subjects. */
@@ -55,7 +57,12 @@ export async function startTestIngress(options: TestIngressOptions): Promise<Tes
   );
 
   const input: IngressConfig = {
-    server: { host: '127.0.0.1', port: 0, shutdownGraceMs: 5_000 },
+    server: {
+      host: '127.0.0.1',
+      port: options.listen?.port ?? 0,
+      reusePort: options.listen?.reusePort ?? false,
+      shutdownGraceMs: 5_000,
+    },
     kafka: { brokers },
     registry: { url: stackEnv.schemaRegistryUrl, writerIdBy: 'register' },
     topicPrefix: prefix,
