@@ -75,6 +75,14 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         .default(1_000_000),
     )
     .addOption(
+      new Option(
+        '--ingress-processes <n>',
+        'also run this many ingress processes sharing the port (reusePort); 1: only the single one',
+      )
+        .argParser(positiveInteger)
+        .default(2),
+    )
+    .addOption(
       new Option('--service-concurrency <n>', "the runtime's concurrency (partitions at once)")
         .argParser(positiveInteger)
         .default(startOptionDefaults.concurrency),
@@ -108,6 +116,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     e2eLoads: number[];
     dedupIds: number;
     port: number;
+    ingressProcesses: number;
     serviceConcurrency: number;
     maxRecordsPerTransaction: number;
     cpuProf?: string;
@@ -122,6 +131,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     e2eLoads: raw.e2eLoads,
     dedupIds: raw.dedupIds,
     port: raw.port,
+    ingressProcesses: raw.ingressProcesses,
     serviceConcurrency: raw.serviceConcurrency,
     maxRecordsPerTransaction: raw.maxRecordsPerTransaction,
     ...(raw.cpuProf !== undefined && { cpuProfDir: resolve(raw.cpuProf) }),

@@ -24,6 +24,8 @@ export interface BenchOptions {
   maxRecordsPerTransaction: number;
   /** Port of the ingress under test. */
   port: number;
+  /** Ingress processes sharing the port in the scaled runs; 1: no scaled runs. */
+  ingressProcesses: number;
   /** Where CPU profiles of the ingress and the service go; absent: no profiling. */
   cpuProfDir?: string;
   /** Keep the run's topics on the broker afterwards (they are deleted by default). */
