@@ -88,6 +88,20 @@ export async function rssMiB(pid: number | undefined): Promise<number | undefine
   return match ? Math.round(Number(match[1]) / 1024) : undefined;
 }
 
+/**
+ * CPU time `pid` has used (user + system, its own threads, not its children), in ms, read
+ * from /proc (Linux counts it in ticks of 10 ms); undefined when gone.
+ */
+export async function cpuMsOf(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  // Fields after the command name, which is in parentheses and may hold spaces: state first,
+  // then utime and stime as the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? ticks * 10 : undefined;
+}
+
 /** Samples the RSS of `pid` every 250 ms while `work` runs; resolves with the peak in MiB. */
 export async function peakRssDuring<T>(
   pid: number | undefined,

@@ -16,7 +16,7 @@ import kafkajs, {
 } from 'kafkajs';
 import { encodeMarkValue } from '../../packages/consumer-runtime/src/dedup/dedup-mark.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { type Progress, steadyRate } from './steady-rate.ts';
+import { type Progress, processCpuMs, steadyCpuPerRecordUs, steadyRate } from './steady-rate.ts';
 
 const { Kafka, logLevel, Partitioners } = kafkajs;
 
@@ -34,6 +34,8 @@ export interface ConsumerBenchTarget {
 export interface ConsumerBenchResult {
   records: number;
   recordsPerSecond: number;
+  /** CPU of the consumer's process per record over the same window, in microseconds. */
+  cpuPerRecordUs: number | undefined;
 }
 
 function kafka(brokers: readonly string[]) {
@@ -176,7 +178,7 @@ export async function runBareConsumer(
       resolveOffset(last);
       await heartbeat();
       seen += batch.messages.length;
-      progress.push({ atMs: performance.now(), records: seen });
+      progress.push({ atMs: performance.now(), records: seen, cpuMs: processCpuMs() });
     },
   });
   await waitFor(() => seen >= target.records, {
@@ -186,7 +188,11 @@ export async function runBareConsumer(
   });
   await consumer.disconnect();
   await producer?.disconnect();
-  return { records: seen, recordsPerSecond: steadyRate(progress) };
+  return {
+    records: seen,
+    recordsPerSecond: steadyRate(progress),
+    cpuPerRecordUs: steadyCpuPerRecordUs(progress),
+  };
 }
 
 /** A `done` mark for the record's event id, written to the source record's partition. */

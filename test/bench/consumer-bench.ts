@@ -12,7 +12,7 @@ import {
 } from './consumer-baselines.ts';
 import { githubPushPayload } from './github-push-payload.ts';
 import { startNoopService } from './noop-service-process.ts';
-import { steadyRate } from './steady-rate.ts';
+import { steadyCpuPerRecordUs, steadyRate } from './steady-rate.ts';
 
 /**
  * The consumer runtime against its baselines on the same topic and records: a bare kafkajs
@@ -41,6 +41,7 @@ export async function benchConsumer(run: BenchRun): Promise<void> {
     name: 'bare eachBatch: decode + commit per batch',
     value: bare.recordsPerSecond,
     unit: 'rec/s',
+    ...cpuNote(bare.cpuPerRecordUs),
   });
   const txn = await runBareConsumer(consumerTarget, { kind: 'transaction' });
   run.add({
@@ -48,6 +49,7 @@ export async function benchConsumer(run: BenchRun): Promise<void> {
     name: 'bare eachBatch: decode + transaction per batch',
     value: txn.recordsPerSecond,
     unit: 'rec/s',
+    ...cpuNote(txn.cpuPerRecordUs),
   });
   const marksTopic = groupTopology(benchCatalog(), benchGroups.marksFloor, run.prefix).dedupTopic;
   const marked = await runBareConsumer(consumerTarget, {
@@ -59,7 +61,9 @@ export async function benchConsumer(run: BenchRun): Promise<void> {
     name: 'bare eachBatch: decode + transaction with a mark per record',
     value: marked.recordsPerSecond,
     unit: 'rec/s',
-    note: 'reference: the writes the guarantees need',
+    note: ['reference: the writes the guarantees need', cpuNote(marked.cpuPerRecordUs).note]
+      .filter(Boolean)
+      .join(', '),
   });
 
   const service = await startNoopService({
@@ -97,6 +101,7 @@ export async function benchConsumer(run: BenchRun): Promise<void> {
       `${ratio(perSecond, bare.recordsPerSecond)} of bare`,
       `${ofTxn} of bare+txn`,
       `${ratio(perSecond, marked.recordsPerSecond)} of bare+txn+marks`,
+      cpuNote(steadyCpuPerRecordUs(report.progress)).note,
       aborted > 0 ? `${aborted} aborted transactions` : undefined,
     ]
       .filter(Boolean)
@@ -114,6 +119,11 @@ export async function benchConsumer(run: BenchRun): Promise<void> {
     value: peakMiB,
     unit: 'MiB',
   });
+}
+
+/** The note saying what a record cost its consumer's CPU, when that was measured. */
+function cpuNote(perRecordUs: number | undefined): { note?: string } {
+  return perRecordUs === undefined ? {} : { note: `${perRecordUs} µs CPU/record` };
 }
 
 /** Records on `topic` now (sum of end offsets; the source topic has no transaction markers). */

@@ -4,11 +4,12 @@ import { sign } from '@tributary/ingress';
 import kafkajs from 'kafkajs';
 import { ratio } from './bench-report.ts';
 import type { BenchRun } from './bench-run.ts';
-import { peakRssDuring, startChild } from './child-process.ts';
+import { cpuMsOf, peakRssDuring, startChild } from './child-process.ts';
 import { githubPushPayload } from './github-push-payload.ts';
 import { type HttpLoadResult, runHttpLoad } from './http-load.ts';
 import { type IngressProcess, startIngressProcess } from './ingress-process.ts';
 import { type ProducerCeilingMode, runProducerCeiling } from './kafka-producer-ceiling.ts';
+import { processCpuMs } from './steady-rate.ts';
 
 const { Kafka, logLevel } = kafkajs;
 
@@ -35,6 +36,17 @@ export function signedDelivery(): SignedDelivery {
     if (name.toLowerCase() !== deliveryHeader) headers[name] = String(value);
   }
   return { body, headers, secret, deliveryHeader };
+}
+
+/** Note of the ingress's CPU time per answered request over a load run, when it was read. */
+function cpuPerRequest(
+  beforeMs: number | undefined,
+  afterMs: number | undefined,
+  result: HttpLoadResult,
+): string | undefined {
+  const answered = result.accepted + result.non2xx;
+  if (beforeMs === undefined || afterMs === undefined || answered === 0) return undefined;
+  return `${(((afterMs - beforeMs) * 1_000) / answered).toFixed(0)} µs CPU/request`;
 }
 
 /** Note for a load run that had failures. */
@@ -69,9 +81,13 @@ export async function benchIngress(run: BenchRun): Promise<void> {
   const ceiling = await startChild(resolve(import.meta.dirname, 'fixtures/http-ceiling-server.ts'));
   try {
     for (const c of options.concurrency) {
+      const cpuBefore = await cpuMsOf(ceiling.child.pid);
       const result = await load(`http://127.0.0.1:${ceiling.ready.port}/webhooks/github`, c);
+      const cpuAfter = await cpuMsOf(ceiling.child.pid);
       http.set(c, result.acceptedPerSecond);
-      const note = failures(result);
+      const note = [cpuPerRequest(cpuBefore, cpuAfter, result), failures(result)]
+        .filter(Boolean)
+        .join(', ');
       run.add({
         part: 'ingress',
         name: 'HTTP ceiling: bare express, 202',
@@ -102,6 +118,7 @@ export async function benchIngress(run: BenchRun): Promise<void> {
   ];
   for (const [mode, name] of modes) {
     for (const c of options.concurrency) {
+      const cpuBefore = processCpuMs();
       const result = await runProducerCeiling({
         brokers: run.brokers,
         topic: ceilingTopic,
@@ -110,6 +127,7 @@ export async function benchIngress(run: BenchRun): Promise<void> {
         value: delivery.body,
         mode,
       });
+      const cpuPerRecord = `${(((processCpuMs() - cpuBefore) * 1_000) / Math.max(1, result.acked)).toFixed(0)} µs CPU/record`;
       if (mode === 'coalesced') kafka.set(c, result.ackedPerSecond);
       run.add({
         part: 'ingress',
@@ -120,9 +138,10 @@ export async function benchIngress(run: BenchRun): Promise<void> {
         p50Ms: result.p50Ms,
         p99Ms: result.p99Ms,
         // What Kafka alone reaches bounds any ingress writing to it on this machine.
-        ...(mode === 'coalesced' && {
-          note: `${ratio(result.ackedPerSecond, http.get(c) ?? 0)} of HTTP`,
-        }),
+        note:
+          mode === 'coalesced'
+            ? `${ratio(result.ackedPerSecond, http.get(c) ?? 0)} of HTTP, ${cpuPerRecord}`
+            : cpuPerRecord,
       });
     }
   }
@@ -141,9 +160,11 @@ export async function benchIngress(run: BenchRun): Promise<void> {
   let best = 0;
   try {
     for (const c of options.concurrency) {
+      const cpuBefore = await cpuMsOf(ingress.child.pid);
       const [result, runPeak] = await peakRssDuring(ingress.child.pid, () =>
         load(`${ingress.url}/webhooks/github`, c),
       );
+      const cpuAfter = await cpuMsOf(ingress.child.pid);
       peakMiB = Math.max(peakMiB, runPeak);
       best = Math.max(best, result.acceptedPerSecond);
       const ofHttp = ratio(result.acceptedPerSecond, http.get(c) ?? 0);
@@ -156,7 +177,12 @@ export async function benchIngress(run: BenchRun): Promise<void> {
         unit: '/s',
         p50Ms: result.p50Ms,
         p99Ms: result.p99Ms,
-        note: [`${ofHttp} of HTTP`, `${ofKafka} of Kafka`, failures(result)]
+        note: [
+          `${ofHttp} of HTTP`,
+          `${ofKafka} of Kafka`,
+          cpuPerRequest(cpuBefore, cpuAfter, result),
+          failures(result),
+        ]
           .filter(Boolean)
           .join(', '),
       });
@@ -210,8 +236,14 @@ async function benchScaledIngress(
       );
     }
     const url = `${processes[0]?.url}/webhooks/github`;
+    const cpuOfAll = async () => {
+      const each = await Promise.all(processes.map((one) => cpuMsOf(one.child.pid)));
+      return each.every((ms) => ms !== undefined) ? each.reduce((a, b) => a + b, 0) : undefined;
+    };
     for (const c of options.concurrency) {
+      const cpuBefore = await cpuOfAll();
       const result = await load(url, c);
+      const cpuAfter = await cpuOfAll();
       const ofHttp = ratio(result.acceptedPerSecond, ceilings.http.get(c) ?? 0);
       const ofKafka = ratio(result.acceptedPerSecond, ceilings.kafka.get(c) ?? 0);
       run.add({
@@ -222,7 +254,12 @@ async function benchScaledIngress(
         unit: '/s',
         p50Ms: result.p50Ms,
         p99Ms: result.p99Ms,
-        note: [`${ofHttp} of HTTP`, `${ofKafka} of Kafka`, failures(result)]
+        note: [
+          `${ofHttp} of HTTP`,
+          `${ofKafka} of Kafka`,
+          cpuPerRequest(cpuBefore, cpuAfter, result),
+          failures(result),
+        ]
           .filter(Boolean)
           .join(', '),
       });

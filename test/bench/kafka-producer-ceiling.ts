@@ -26,6 +26,8 @@ export interface ProducerCeilingOptions {
 
 /** Records acknowledged per second and per-record latency percentiles, in milliseconds. */
 export interface ProducerCeilingResult {
+  /** Records acknowledged in all. */
+  acked: number;
   ackedPerSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -74,6 +76,7 @@ export async function runProducerCeiling(
 
   latencies.sort((a, b) => a - b);
   return {
+    acked: latencies.length,
     ackedPerSecond: Math.round(latencies.length / options.durationSeconds),
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),

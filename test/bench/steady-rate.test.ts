@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { steadyRate } from './steady-rate.ts';
+import { steadyCpuPerRecordUs, steadyRate } from './steady-rate.ts';
 
 describe('steadyRate', () => {
   it('leaves the time to the first tenth of the records out', () => {
@@ -25,5 +25,25 @@ describe('steadyRate', () => {
   it('is 0 without two points to measure between', () => {
     assert.equal(steadyRate([]), 0);
     assert.equal(steadyRate([{ atMs: 10, records: 1_000 }]), 0);
+  });
+});
+
+describe('steadyCpuPerRecordUs', () => {
+  it('divides the CPU used over the steady window by its records', () => {
+    const perRecord = steadyCpuPerRecordUs([
+      { atMs: 5_000, records: 100, cpuMs: 900 },
+      { atMs: 6_000, records: 1_000, cpuMs: 990 },
+    ]);
+    assert.equal(perRecord, 100);
+  });
+
+  it('is undefined without CPU readings', () => {
+    assert.equal(
+      steadyCpuPerRecordUs([
+        { atMs: 5_000, records: 100 },
+        { atMs: 6_000, records: 1_000 },
+      ]),
+      undefined,
+    );
   });
 });
