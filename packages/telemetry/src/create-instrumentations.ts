@@ -11,6 +11,16 @@ export function isProbePath(url: string | undefined): boolean {
 }
 
 /**
+ * True for a webhook request (`/webhooks/...`): the ingress starts those server spans itself,
+ * at a fraction of the HTTP instrumentation's cost per request (`traceWebhookRequest`).
+ */
+export function isSelfTracedPath(url: string | undefined): boolean {
+  // As express matches the ingress's `/webhooks` mount: any case, the path itself or below it.
+  const path = (url ?? '').split('?')[0]?.toLowerCase() ?? '';
+  return path === '/webhooks' || path.startsWith('/webhooks/');
+}
+
+/**
  * The instrumentations every service runs with, enabled on construction: HTTP server and
  * client, kafkajs produce and consume (with `traceparent` in record headers), and pino, which
  * adds the active span's ids to each log line in the logger's camelCase. No express
@@ -21,7 +31,9 @@ export function createInstrumentations() {
   return [
     new HttpInstrumentation({
       // Probes and scrapes are not webhooks: untraced, they do not crowd the service's traces.
-      ignoreIncomingRequestHook: (request) => isProbePath(request.url),
+      // Webhooks are traced by the ingress itself.
+      ignoreIncomingRequestHook: (request) =>
+        isProbePath(request.url) || isSelfTracedPath(request.url),
     }),
     new KafkaJsInstrumentation(),
     new PinoInstrumentation({

@@ -1,7 +1,7 @@
 import type { Logger } from '@tributary/logger';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { IngressError } from '../errors/ingress-error.ts';
-import { routeForTraces } from '../telemetry/route-for-traces.ts';
+import { traceWebhookRequest } from '../telemetry/trace-webhook-request.ts';
 import { webhookMetricAttributes } from '../telemetry/webhook-metric-attributes.ts';
 import { type ReadinessReport, sendProbes } from './probe-routes.ts';
 import { sendError } from './send-answer.ts';
@@ -29,9 +29,9 @@ export function createIngressApp(deps: IngressAppDeps): Express {
   app.set('trust proxy', deps.trustProxy);
 
   sendProbes(app, deps.readiness);
-  const webhookRoute = '/webhooks/:source';
-  app.post(webhookRoute, routeForTraces(webhookRoute), createWebhookHandler(deps));
-  app.all(webhookRoute, routeForTraces(webhookRoute), (request, response) => {
+  app.use('/webhooks', traceWebhookRequest);
+  app.post('/webhooks/:source', createWebhookHandler(deps));
+  app.all('/webhooks/:source', (request, response) => {
     const source = String(request.params.source);
     const known = deps.sources.has(source);
     if (known) response.set('allow', 'POST');

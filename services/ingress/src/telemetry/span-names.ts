@@ -23,6 +23,14 @@ export const spanAttributes = Object.freeze({
   messagingKafkaMessageKey: 'messaging.kafka.message.key',
   messagingBatchMessageCount: 'messaging.batch.message_count',
   errorType: 'error.type',
+  /** HTTP server span (stable HTTP conventions). */
+  httpRequestMethod: 'http.request.method',
+  httpRoute: 'http.route',
+  httpResponseStatusCode: 'http.response.status_code',
+  urlPath: 'url.path',
+  urlScheme: 'url.scheme',
+  networkPeerAddress: 'network.peer.address',
+  userAgent: 'user_agent.original',
   /** Ingress-specific: source name, verification scheme, matched secret label, answer code. */
   source: 'tributary.source',
   scheme: 'tributary.verification.scheme',

@@ -21,7 +21,12 @@ const serviceDir = fileURLToPath(new URL('../..', import.meta.url));
 const olderGithubSecret = 'an-older-github-secret-still-in-rotation';
 
 interface JaegerTrace {
-  spans: Array<{ operationName: string; spanID: string; references: Array<{ spanID: string }> }>;
+  spans: Array<{
+    operationName: string;
+    spanID: string;
+    references: Array<{ spanID: string }>;
+    tags: Array<{ key: string; value: unknown }>;
+  }>;
 }
 
 describe('the ingress process (src/main.ts)', () => {
@@ -202,10 +207,18 @@ describe('the ingress process (src/main.ts)', () => {
     for (const name of ['verify', 'publish', `send ${topic}`]) {
       assert.ok(names.includes(name), `span ${name} in ${names.join(', ')}`);
     }
-    assert.ok(
-      names.includes('POST /webhooks/:source'),
-      `an HTTP server span named by its route in ${names.join(', ')}`,
-    );
+    const server = trace.spans.find((span) => span.operationName === 'POST /webhooks/:source');
+    assert.ok(server, `an HTTP server span named by its route in ${names.join(', ')}`);
+    const tags = new Map(server.tags.map((tag) => [tag.key, tag.value]));
+    assert.equal(tags.get('span.kind'), 'server');
+    assert.equal(tags.get('http.route'), '/webhooks/:source');
+    assert.equal(tags.get('http.request.method'), 'POST');
+    assert.equal(tags.get('http.response.status_code'), 202);
+    assert.equal(server.references.length, 0, 'the server span is the root of the trace');
+    for (const name of ['verify', 'publish']) {
+      const child = trace.spans.find((span) => span.operationName === name);
+      assert.equal(child?.references[0]?.spanID, server.spanID, `${name} is a child of it`);
+    }
     const publish = trace.spans.find((span) => span.operationName === 'publish');
     const send = trace.spans.find((span) => span.operationName === `send ${topic}`);
     assert.equal(
