@@ -1,38 +1,23 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { isProbePath, isSelfTracedPath } from './create-instrumentations.ts';
+import { after, describe, test } from 'node:test';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { createInstrumentations } from './create-instrumentations.ts';
 
-describe('isProbePath', () => {
-  const cases: readonly [string | undefined, boolean][] = [
-    ['/readyz', true],
-    ['/healthz', true],
-    ['/metrics', true],
-    ['/metrics?name=x', true],
-    ['/webhooks/github', false],
-    ['/readyz/extra', false],
-    [undefined, false],
-  ];
-  for (const [url, expected] of cases) {
-    test(`${url ?? '(no url)'} is ${expected ? '' : 'not '}a probe, so ${expected ? 'untraced' : 'traced'}`, () => {
-      assert.equal(isProbePath(url), expected);
-    });
-  }
-});
+describe('createInstrumentations', () => {
+  const instrumentations = createInstrumentations();
+  after(() => {
+    for (const each of instrumentations) each.disable();
+  });
 
-describe('isSelfTracedPath', () => {
-  const cases: readonly [string | undefined, boolean][] = [
-    ['/webhooks/github', true],
-    ['/webhooks/github?x=1', true],
-    ['/webhooks', true],
-    ['/WebHooks/github', true],
-    ['/webhooksx', false],
-    ['/readyz', false],
-    ['/other/webhooks/github', false],
-    [undefined, false],
-  ];
-  for (const [url, expected] of cases) {
-    test(`${url ?? '(no url)'} is ${expected ? '' : 'not '}left to the ingress's own server span`, () => {
-      assert.equal(isSelfTracedPath(url), expected);
-    });
-  }
+  test('traces outgoing HTTP only: services start the server spans they want themselves', () => {
+    const http = instrumentations.find((each) => each instanceof HttpInstrumentation);
+    assert.ok(http, 'the HTTP instrumentation is there');
+    assert.equal(http.getConfig().disableIncomingRequestInstrumentation, true);
+    assert.equal(http.getConfig().disableOutgoingRequestInstrumentation, undefined);
+  });
+
+  test('has no express instrumentation', () => {
+    const names = instrumentations.map((each) => each.instrumentationName);
+    assert.ok(!names.some((name) => name.includes('express')), names.join(', '));
+  });
 });
