@@ -9,8 +9,8 @@ const tracer = trace.getTracer('@tributary/ingress');
  * webhook's trace (or a child of a `traceparent` the caller sent), and running the rest of the
  * request inside it. The telemetry package leaves incoming requests to the services: the HTTP
  * instrumentation's own server span, with its attribute parsing, event emitter binding and
- * duration histogram, cost more CPU per webhook than the verify, publish and send spans
- * together (about 130 µs of 540). The span is named
+ * duration histogram, cost about a sixth of the ingress's CPU per webhook (see
+ * test/bench/README.md). The span is named
  * `<method> <route>` once a route matched (`POST /webhooks/:source`), carries the HTTP
  * semantic-convention attributes and ends when the answer is sent or the client goes away;
  * 5xx answers mark it as an error. Does nothing when tracing is off.
