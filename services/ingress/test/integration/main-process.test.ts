@@ -24,7 +24,7 @@ interface JaegerTrace {
   spans: Array<{
     operationName: string;
     spanID: string;
-    references: Array<{ spanID: string }>;
+    references: Array<{ refType: string; traceID: string; spanID: string }>;
     tags: Array<{ key: string; value: unknown }>;
   }>;
 }
@@ -107,13 +107,19 @@ describe('the ingress process (src/main.ts)', () => {
       });
 
   let accepted: { eventId: string; traceId: string; signature: string } | undefined;
+  // A caller's trace context, unsampled: the webhook's trace must start at the ingress anyway.
+  const callerTraceId = 'a1'.repeat(16);
+  const callerTraceparent = `00-${callerTraceId}-${'b2'.repeat(8)}-00`;
 
   it('answers a signed delivery 202 with its event id and trace id, and refuses others 401', async () => {
     const delivery = signedDelivery('github');
     const older = signedDelivery('github', { secret: olderGithubSecret });
     const shopify = signedDelivery('shopify');
 
-    const answer = await post(url, 'github', delivery.body, delivery.headers);
+    const answer = await post(url, 'github', delivery.body, {
+      ...delivery.headers,
+      traceparent: callerTraceparent,
+    });
     const rotated = await post(url, 'github', older.body, older.headers);
     const forged = await post(url, 'github', delivery.body, {
       ...delivery.headers,
@@ -124,6 +130,7 @@ describe('the ingress process (src/main.ts)', () => {
     assert.equal(answer.status, 202, JSON.stringify(answer.json));
     assert.equal(answer.json.eventId, delivery.eventId);
     assert.match(String(answer.json.traceId), /^[0-9a-f]{32}$/);
+    assert.notEqual(answer.json.traceId, callerTraceId, 'the trace starts at the ingress');
     assert.equal(rotated.status, 202);
     assert.equal(forged.status, 401);
     assert.equal(
@@ -214,7 +221,12 @@ describe('the ingress process (src/main.ts)', () => {
     assert.equal(tags.get('http.route'), '/webhooks/:source');
     assert.equal(tags.get('http.request.method'), 'POST');
     assert.equal(tags.get('http.response.status_code'), 202);
-    assert.equal(server.references.length, 0, 'the server span is the root of the trace');
+    assert.equal(tags.get('url.path'), '/webhooks/github');
+    assert.deepEqual(
+      server.references.map((reference) => [reference.refType, reference.traceID]),
+      [['FOLLOWS_FROM', callerTraceId]],
+      "the server span is the root of the trace, linked to the caller's context",
+    );
     for (const name of ['verify', 'publish']) {
       const child = trace.spans.find((span) => span.operationName === name);
       assert.equal(child?.references[0]?.spanID, server.spanID, `${name} is a child of it`);
