@@ -54,14 +54,15 @@ describe('ingressConfigFromEnv', () => {
     }
   });
 
-  it('refuses a TRIBUTARY_INGRESS_REUSE_PORT that is not a yes or a no', async () => {
-    const { input } = await ingressConfigFromEnv({ TRIBUTARY_INGRESS_REUSE_PORT: 'yes' });
-
-    assert.throws(
-      () => resolveIngressConfig(input, { env: {} }),
-      (error: unknown) =>
-        isIngressError(error, 'config_invalid') && /server\.reusePort/.test(error.message),
-    );
+  it('refuses a yes-or-no variable that is neither, naming it', async () => {
+    for (const name of ['TRIBUTARY_INGRESS_REUSE_PORT', 'TRIBUTARY_REGISTER_SCHEMAS']) {
+      await assert.rejects(
+        ingressConfigFromEnv({ [name]: 'yes' }),
+        (error: unknown) =>
+          isIngressError(error, 'config_invalid') &&
+          error.message === `${name} must be 1, true, 0 or false, not "yes"`,
+      );
+    }
   });
 
   it('leaves a malformed port for validation to refuse', async () => {

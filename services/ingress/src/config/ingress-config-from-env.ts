@@ -20,7 +20,8 @@ export interface ConfigFromEnv {
  * `KAFKA_BROKERS` (comma-separated), `SCHEMA_REGISTRY_URL`, `TRIBUTARY_REGISTER_SCHEMAS`
  * (`1` or `true`: register the envelope schema instead of looking it up) and
  * `TRIBUTARY_TOPIC_PREFIX`. Values are passed on as read; validation happens once, in
- * `resolveIngressConfig`. Throws {@link IngressError} `config_invalid` for an unreadable file.
+ * `resolveIngressConfig`. Throws {@link IngressError} `config_invalid` for an unreadable file
+ * or a yes-or-no variable that is neither.
  */
 export async function ingressConfigFromEnv(env: IngressEnv): Promise<ConfigFromEnv> {
   const file = nonEmpty(env.TRIBUTARY_INGRESS_CONFIG);
@@ -33,17 +34,17 @@ export async function ingressConfigFromEnv(env: IngressEnv): Promise<ConfigFromE
 
   const host = nonEmpty(env.TRIBUTARY_INGRESS_HOST);
   const port = nonEmpty(env.TRIBUTARY_INGRESS_PORT);
-  const reusePort = nonEmpty(env.TRIBUTARY_INGRESS_REUSE_PORT)?.toLowerCase();
+  const reusePort = yesOrNo(env, 'TRIBUTARY_INGRESS_REUSE_PORT');
   const brokers = nonEmpty(env.KAFKA_BROKERS);
   const registryUrl = nonEmpty(env.SCHEMA_REGISTRY_URL);
-  const register = nonEmpty(env.TRIBUTARY_REGISTER_SCHEMAS)?.toLowerCase();
+  const register = yesOrNo(env, 'TRIBUTARY_REGISTER_SCHEMAS');
   const prefix = env.TRIBUTARY_TOPIC_PREFIX;
 
   input.server = {
     ...input.server,
     ...(host && { host }),
     ...(port && { port: Number(port) }),
-    ...(reusePort !== undefined && { reusePort: booleanFrom(reusePort) }),
+    ...(reusePort !== undefined && { reusePort }),
   };
   input.kafka = {
     ...input.kafka,
@@ -52,17 +53,25 @@ export async function ingressConfigFromEnv(env: IngressEnv): Promise<ConfigFromE
   input.registry = {
     ...input.registry,
     ...(registryUrl && { url: registryUrl }),
-    ...((register === '1' || register === 'true') && { writerIdBy: 'register' }),
+    ...(register === true && { writerIdBy: 'register' }),
   };
   if (prefix !== undefined) input.topicPrefix = prefix.trim();
   return { origin: file ?? 'bundled default', input };
 }
 
-/** `1`/`true` and `0`/`false` as booleans; anything else as read, for validation to refuse. */
-function booleanFrom(text: string): boolean | string {
+/**
+ * A yes-or-no variable: `1`/`true` or `0`/`false` (any case); undefined when unset or empty.
+ * Throws {@link IngressError} `config_invalid` naming the variable for anything else.
+ */
+function yesOrNo(env: IngressEnv, name: string): boolean | undefined {
+  const text = nonEmpty(env[name])?.toLowerCase();
+  if (text === undefined) return undefined;
   if (text === '1' || text === 'true') return true;
   if (text === '0' || text === 'false') return false;
-  return text;
+  throw new IngressError(
+    'config_invalid',
+    `${name} must be 1, true, 0 or false, not ${JSON.stringify(env[name])}`,
+  );
 }
 
 async function readJson(file: string): Promise<Record<string, unknown>> {
