@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@tributary/logger';
-import { createPipelineMetrics } from '@tributary/telemetry';
+import { createPipelineMetrics, type MetricsServer, serveMetrics } from '@tributary/telemetry';
 import type { ResolvedIngressConfig } from './config/resolve-ingress-config.ts';
 import { createEnvelopeEncoders } from './envelope/envelope-encoders.ts';
 import { answerClientError } from './http/answer-client-error.ts';
@@ -28,6 +28,8 @@ export interface RunningIngress {
   readonly port: number;
   /** `http://<host>:<port>` with a loopback host when listening on all interfaces. */
   readonly url: string;
+  /** The port of this process's own `/metrics` and `/readyz` (`server.metricsPort`), if any. */
+  readonly metricsPort: number | undefined;
   /** The readiness checks as `/readyz` reports them. */
   readiness(): ReadinessReport;
   /** Resolves once ready; rejects past `timeoutMs`. */
@@ -89,9 +91,24 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
   server.requestTimeout = config.server.requestTimeoutMs;
   // Node checks headers against their own timeout (60 s); a whole request gets no longer.
   server.headersTimeout = Math.min(server.headersTimeout, config.server.requestTimeoutMs);
-  await listen(server, config.server);
+  // On a shared port (reusePort) a scrape reaches any one process; each also answers on its own.
+  const metricsServer: MetricsServer | undefined =
+    config.server.metricsPort > 0
+      ? await serveMetrics({
+          port: config.server.metricsPort,
+          host: config.server.host,
+          readiness: () => isReady() && !draining,
+        })
+      : undefined;
+  await listen(server, config.server).catch(async (error: unknown) => {
+    await metricsServer?.close();
+    throw error;
+  });
   const port = (server.address() as AddressInfo).port;
-  logger.info({ host: config.server.host, port }, 'ingress listening');
+  logger.info(
+    { host: config.server.host, port, metricsPort: metricsServer?.port },
+    'ingress listening',
+  );
 
   const warmUp = startWarmUp({
     logger,
@@ -107,6 +124,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
   return {
     port,
     url: `http://${urlHost(config.server.host)}:${port}`,
+    metricsPort: metricsServer?.port,
     readiness,
     whenReady: (timeoutMs) => warmUp.whenReady(timeoutMs),
     close() {
@@ -118,6 +136,7 @@ export async function startIngress(options: StartIngressOptions): Promise<Runnin
         await closeServer(server, config.server.shutdownGraceMs);
         await publisher.close(Math.max(0, graceEndsMs - Date.now()));
         await producer.disconnect();
+        await metricsServer?.close();
         logger.info('ingress stopped');
       })();
       return closing;

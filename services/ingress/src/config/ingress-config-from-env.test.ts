@@ -29,11 +29,13 @@ describe('ingressConfigFromEnv', () => {
       SCHEMA_REGISTRY_URL: 'http://registry:8081/apis/ccompat/v7',
       TRIBUTARY_REGISTER_SCHEMAS: 'true',
       TRIBUTARY_TOPIC_PREFIX: 'staging.',
+      TRIBUTARY_INGRESS_METRICS_PORT: '9464',
     });
 
     const { config } = resolveIngressConfig(input, { env: {} });
     assert.equal(config.server.host, '127.0.0.1');
     assert.equal(config.server.port, 9999);
+    assert.equal(config.server.metricsPort, 9464);
     assert.deepEqual(config.kafka.brokers, ['a:1', 'b:2']);
     assert.equal(config.registry.url, 'http://registry:8081/apis/ccompat/v7');
     assert.equal(config.registry.writerIdBy, 'register');

@@ -17,6 +17,7 @@ export interface ConfigFromEnv {
  * Reads the configuration at the edge: the JSON file `TRIBUTARY_INGRESS_CONFIG` names, else the
  * bundled default; then overrides from `TRIBUTARY_INGRESS_HOST`, `TRIBUTARY_INGRESS_PORT`,
  * `TRIBUTARY_INGRESS_REUSE_PORT` (`1` or `true`: share the port with other ingress processes),
+ * `TRIBUTARY_INGRESS_METRICS_PORT` (this process's own `/metrics` and `/readyz` port),
  * `KAFKA_BROKERS` (comma-separated), `SCHEMA_REGISTRY_URL`, `TRIBUTARY_REGISTER_SCHEMAS`
  * (`1` or `true`: register the envelope schema instead of looking it up) and
  * `TRIBUTARY_TOPIC_PREFIX`. Values are passed on as read; validation happens once, in
@@ -35,6 +36,7 @@ export async function ingressConfigFromEnv(env: IngressEnv): Promise<ConfigFromE
   const host = nonEmpty(env.TRIBUTARY_INGRESS_HOST);
   const port = nonEmpty(env.TRIBUTARY_INGRESS_PORT);
   const reusePort = yesOrNo(env, 'TRIBUTARY_INGRESS_REUSE_PORT');
+  const metricsPort = nonEmpty(env.TRIBUTARY_INGRESS_METRICS_PORT);
   const brokers = nonEmpty(env.KAFKA_BROKERS);
   const registryUrl = nonEmpty(env.SCHEMA_REGISTRY_URL);
   const register = yesOrNo(env, 'TRIBUTARY_REGISTER_SCHEMAS');
@@ -45,6 +47,7 @@ export async function ingressConfigFromEnv(env: IngressEnv): Promise<ConfigFromE
     ...(host && { host }),
     ...(port && { port: Number(port) }),
     ...(reusePort !== undefined && { reusePort }),
+    ...(metricsPort && { metricsPort: Number(metricsPort) }),
   };
   input.kafka = {
     ...input.kafka,

@@ -18,6 +18,11 @@ export interface ServerConfig {
    * the kernel spreads connections over them: one per core; default `false`.
    */
   readonly reusePort?: boolean;
+  /**
+   * A port of this process's own for `/metrics` and `/readyz` (on `host`), beside the main
+   * port's: on a shared port a scrape reaches any one of the processes; default 0 (none).
+   */
+  readonly metricsPort?: number;
 }
 
 /** The Kafka producer. */
@@ -81,6 +86,7 @@ export const ingressDefaults = Object.freeze({
     requestTimeoutMs: 30_000,
     shutdownGraceMs: 10_000,
     reusePort: false,
+    metricsPort: 0,
   }),
   kafka: Object.freeze({
     brokers: Object.freeze(['127.0.0.1:9092']),
@@ -118,6 +124,7 @@ export const ingressConfigSchema = z.strictObject({
       requestTimeoutMs: positiveMs.default(d.server.requestTimeoutMs),
       shutdownGraceMs: positiveMs.default(d.server.shutdownGraceMs),
       reusePort: z.boolean().default(d.server.reusePort),
+      metricsPort: z.number().int().min(0).max(65_535).default(d.server.metricsPort),
     })
     .prefault({}),
   kafka: z

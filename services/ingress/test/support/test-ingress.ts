@@ -25,8 +25,12 @@ export interface TestIngressOptions {
   readonly nowMs?: () => number;
   /** Longest wait for readiness, in milliseconds; default 30 000. */
   readonly readyTimeoutMs?: number;
-  /** Port to listen on, default a free one, and whether to share it (`reusePort`). */
-  readonly listen?: { readonly port: number; readonly reusePort: boolean };
+  /** Port to listen on, default a free one, whether to share it, and a metrics port of its own. */
+  readonly listen?: {
+    readonly port: number;
+    readonly reusePort: boolean;
+    readonly metricsPort?: number;
+  };
 }
 
 /** An ingress on a free loopback port, over this run's own topics and subjects. */
@@ -61,6 +65,7 @@ export async function startTestIngress(options: TestIngressOptions): Promise<Tes
       host: '127.0.0.1',
       port: options.listen?.port ?? 0,
       reusePort: options.listen?.reusePort ?? false,
+      metricsPort: options.listen?.metricsPort ?? 0,
       shutdownGraceMs: 5_000,
     },
     kafka: { brokers },
