@@ -65,7 +65,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         .default(20_000),
     )
     .addOption(
-      new Option('--e2e-loads <percents>', 'end-to-end loads, in % of the measured ingress max')
+      new Option(
+        '--e2e-loads <percents>',
+        'end-to-end loads, in % of the best single-process ingress rate of this run (500/s when the ingress part is not run)',
+      )
         .argParser(percentList)
         .default([0.25, 0.5, 0.75], '25,50,75'),
     )
@@ -77,7 +80,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
     .addOption(
       new Option(
         '--ingress-processes <n>',
-        'also run this many ingress processes sharing the port (reusePort); 1: only the single one',
+        'after the single-process ingress runs, run n ingress processes sharing the port (reusePort) at the same concurrencies; 1 skips this',
       )
         .argParser(positiveInteger)
         .default(2),
@@ -88,7 +91,10 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions {
         .default(startOptionDefaults.concurrency),
     )
     .addOption(
-      new Option('--max-records-per-transaction <n>', "the runtime's maxRecordsPerTransaction")
+      new Option(
+        '--max-records-per-transaction <n>',
+        'records the runtime commits in one transaction at most (its maxRecordsPerTransaction)',
+      )
         .argParser(positiveInteger)
         .default(startOptionDefaults.maxRecordsPerTransaction),
     )
