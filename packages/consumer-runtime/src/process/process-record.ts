@@ -15,7 +15,7 @@ import { runWithTimeout } from '../handler/run-with-timeout.ts';
 import { buildForwardHeaders } from '../headers/forward-headers.ts';
 import { headerInteger, headerText, textHeaders } from '../headers/record-headers.ts';
 import { describeFailure, type FailurePlan, planFailure } from '../retry/retry-plan.ts';
-import type { EventHandler } from '../service/service-definition.ts';
+import type { EventHandler, HandlerContext } from '../service/service-definition.ts';
 import type { TopicRole } from '../service/topic-roles.ts';
 import { spanAttributes, startForwardSpan, withRecordSpan } from '../tracing/record-span.ts';
 import type { RecordOutcome, RecordResult } from './record-outcome.ts';
@@ -121,26 +121,38 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
     const attemptNumber = origin.kind === 'tier' ? origin.attempts + 1 : 1;
     span.setAttribute(spanAttributes.eventId, envelope.eventId);
     span.setAttribute(spanAttributes.attempt, attemptNumber);
-    const logger = deps.logger.child({
-      eventId: envelope.eventId,
-      eventType: envelope.eventType,
-      topic: input.topic,
-      partition: input.partition,
-      offset: input.message.offset,
-    });
-    const context = {
+    // The record's logger and text headers are made only when the handler (or a failure)
+    // asks for them: most handled records never log.
+    let logger: Logger | undefined;
+    const recordLogger = () =>
+      (logger ??= deps.logger.child({
+        eventId: envelope.eventId,
+        eventType: envelope.eventType,
+        topic: input.topic,
+        partition: input.partition,
+        offset: input.message.offset,
+      }));
+    let headers: Readonly<Record<string, string>> | undefined;
+    const sourceOffset =
+      headerText(input.message.headers, kafkaHeaderNames.originalOffset) ?? input.message.offset;
+    const contextWith = (signal: AbortSignal): HandlerContext => ({
+      signal,
       attempt: attemptNumber,
       redriveCount: redrives,
-      logger,
-      headers: Object.freeze(textHeaders(input.message.headers)),
+      get logger() {
+        return recordLogger();
+      },
+      get headers() {
+        headers ??= Object.freeze(textHeaders(input.message.headers));
+        return headers;
+      },
       topic: input.topic,
       partition: input.partition,
       offset: input.message.offset,
-      sourceOffset:
-        headerText(input.message.headers, kafkaHeaderNames.originalOffset) ?? input.message.offset,
-    };
+      sourceOffset,
+    });
 
-    const ran = await runWithTimeout((signal) => deps.handler(envelope, { ...context, signal }), {
+    const ran = await runWithTimeout((signal) => deps.handler(envelope, contextWith(signal)), {
       timeoutMs: deps.handlerTimeoutMs,
       shutdownSignal: deps.shutdownSignal,
     });
@@ -157,7 +169,7 @@ export function createRecordProcessor<E extends Envelope>(deps: RecordProcessorD
     }
 
     span.setStatus({ code: SpanStatusCode.ERROR });
-    logger.debug({ err: ran.error, attempt: attemptNumber }, 'handler failed');
+    recordLogger().debug({ err: ran.error, attempt: attemptNumber }, 'handler failed');
     const plan = planFailure({
       error: ran.error,
       attempt: attemptNumber,
