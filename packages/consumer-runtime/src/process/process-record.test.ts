@@ -227,7 +227,7 @@ describe('processRecord', () => {
     assert.equal(new PauseError(Number.NaN).code, 'HANDLER_PAUSE');
   });
 
-  test('the handler sees its attempt, redrive count, headers, source offset and an unaborted signal', async () => {
+  test('the handler sees its attempt, redrive count, headers, logger, source offset and an unaborted signal', async () => {
     let seen: HandlerContext | undefined;
     const copy = record(paid, {
       [names.attemptCount]: '0',
@@ -247,6 +247,10 @@ describe('processRecord', () => {
     assert.equal(seen?.attempt, 1);
     assert.equal(seen?.redriveCount, 2);
     assert.equal(seen?.headers['x-a'], 'b');
+    assert.ok(Object.isFrozen(seen?.headers), 'the headers cannot be changed');
+    assert.equal(seen?.headers, seen?.headers, 'made once');
+    assert.equal(seen?.logger.bindings().eventId, 'e1');
+    assert.equal(seen?.logger.bindings().offset, '7');
     assert.equal(seen?.offset, '7');
     assert.equal(seen?.sourceOffset, '3');
     assert.equal(seen?.signal.aborted, false);
