@@ -35,8 +35,14 @@ export function createIngressApp(deps: IngressAppDeps): Express {
     const source = String(request.params.source);
     const known = deps.sources.has(source);
     if (known) response.set('allow', 'POST');
-    sendError(request, response, new IngressError(known ? 'method_not_allowed' : 'unknown_source'));
-    // A webhook sent with the wrong method is still an answered webhook: counted, as refused.
+    const code = known ? 'method_not_allowed' : 'unknown_source';
+    sendError(request, response, new IngressError(code));
+    // A webhook sent with the wrong method is still an answered webhook: logged and counted,
+    // as refused.
+    deps.logger.info(
+      { source, method: request.method, status: response.statusCode, outcome: 'rejected', code },
+      'webhook answered',
+    );
     deps.webhooksReceived.add(
       1,
       webhookMetricAttributes({

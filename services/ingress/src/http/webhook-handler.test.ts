@@ -187,7 +187,15 @@ describe('webhook handler', () => {
 
       assert.equal(response.status, status);
       assert.equal(((await response.json()) as AnswerBody).error?.code, code);
-      if (status === 405) assert.equal(response.headers.get('allow'), 'POST');
+      if (status === 405) {
+        assert.equal(response.headers.get('allow'), 'POST');
+        assert.ok(
+          app
+            .webhookLines()
+            .some((line) => line.code === code && line.status === 405 && line.method === method),
+          'the refused webhook has its log line',
+        );
+      }
     });
   }
 });
