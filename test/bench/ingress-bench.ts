@@ -49,6 +49,50 @@ function cpuPerRequest(
   return `${(((afterMs - beforeMs) * 1_000) / answered).toFixed(0)} µs CPU/request`;
 }
 
+/** The ceilings of each concurrency, requests or records per second. */
+interface Ceilings {
+  http: ReadonlyMap<number, number>;
+  kafka: ReadonlyMap<number, number>;
+}
+
+/**
+ * Adds the row of an ingress load run at concurrency `c`: its rate, latencies, its share of
+ * both ceilings, its CPU per request (from the process CPU read before and after) and any
+ * failures. Returns the share of the HTTP ceiling.
+ */
+function addIngressRow(
+  run: BenchRun,
+  name: string,
+  c: number,
+  measured: {
+    result: HttpLoadResult;
+    ceilings: Ceilings;
+    cpuMs: [number | undefined, number | undefined];
+  },
+): number {
+  const { result, ceilings, cpuMs } = measured;
+  const ofHttp = ratio(result.acceptedPerSecond, ceilings.http.get(c) ?? 0);
+  const ofKafka = ratio(result.acceptedPerSecond, ceilings.kafka.get(c) ?? 0);
+  run.add({
+    part: 'ingress',
+    name,
+    load: `c=${c}`,
+    value: result.acceptedPerSecond,
+    unit: '/s',
+    p50Ms: result.p50Ms,
+    p99Ms: result.p99Ms,
+    note: [
+      `${ofHttp} of HTTP`,
+      `${ofKafka} of Kafka`,
+      cpuPerRequest(cpuMs[0], cpuMs[1], result),
+      failures(result),
+    ]
+      .filter(Boolean)
+      .join(', '),
+  });
+  return ofHttp;
+}
+
 /** Note for a load run that had failures. */
 function failures(result: HttpLoadResult): string | undefined {
   const failed = result.non2xx + result.errors;
@@ -167,24 +211,10 @@ export async function benchIngress(run: BenchRun): Promise<void> {
       const cpuAfter = await cpuMsOf(ingress.child.pid);
       peakMiB = Math.max(peakMiB, runPeak);
       best = Math.max(best, result.acceptedPerSecond);
-      const ofHttp = ratio(result.acceptedPerSecond, http.get(c) ?? 0);
-      const ofKafka = ratio(result.acceptedPerSecond, kafka.get(c) ?? 0);
-      run.add({
-        part: 'ingress',
-        name: 'Tributary ingress: verify, Avro, acks=all, 202',
-        load: `c=${c}`,
-        value: result.acceptedPerSecond,
-        unit: '/s',
-        p50Ms: result.p50Ms,
-        p99Ms: result.p99Ms,
-        note: [
-          `${ofHttp} of HTTP`,
-          `${ofKafka} of Kafka`,
-          cpuPerRequest(cpuBefore, cpuAfter, result),
-          failures(result),
-        ]
-          .filter(Boolean)
-          .join(', '),
+      const ofHttp = addIngressRow(run, 'Tributary ingress: verify, Avro, acks=all, 202', c, {
+        result,
+        ceilings: { http, kafka },
+        cpuMs: [cpuBefore, cpuAfter],
       });
       run.verdict({
         what: `ingress / HTTP ceiling at c=${c}`,
@@ -217,7 +247,7 @@ async function benchScaledIngress(
   run: BenchRun,
   delivery: SignedDelivery,
   load: (url: string, concurrency: number) => Promise<HttpLoadResult>,
-  ceilings: { http: ReadonlyMap<number, number>; kafka: ReadonlyMap<number, number> },
+  ceilings: Ceilings,
 ): Promise<void> {
   const { options } = run;
   const count = options.ingressProcesses;
@@ -244,24 +274,10 @@ async function benchScaledIngress(
       const cpuBefore = await cpuOfAll();
       const result = await load(url, c);
       const cpuAfter = await cpuOfAll();
-      const ofHttp = ratio(result.acceptedPerSecond, ceilings.http.get(c) ?? 0);
-      const ofKafka = ratio(result.acceptedPerSecond, ceilings.kafka.get(c) ?? 0);
-      run.add({
-        part: 'ingress',
-        name: `Tributary ingress, ${count} processes on one port`,
-        load: `c=${c}`,
-        value: result.acceptedPerSecond,
-        unit: '/s',
-        p50Ms: result.p50Ms,
-        p99Ms: result.p99Ms,
-        note: [
-          `${ofHttp} of HTTP`,
-          `${ofKafka} of Kafka`,
-          cpuPerRequest(cpuBefore, cpuAfter, result),
-          failures(result),
-        ]
-          .filter(Boolean)
-          .join(', '),
+      addIngressRow(run, `Tributary ingress, ${count} processes on one port`, c, {
+        result,
+        ceilings,
+        cpuMs: [cpuBefore, cpuAfter],
       });
     }
   } finally {
