@@ -54,10 +54,11 @@ export function traceWebhookRequest(
   const end = () => {
     if (ended) return;
     ended = true;
+    // The webhook routes are the app's own, so their path is the whole route.
     const route = request.route?.path;
     if (typeof route === 'string') {
-      span.updateName(`${request.method} ${request.baseUrl}${route}`);
-      span.setAttribute(spanAttributes.httpRoute, `${request.baseUrl}${route}`);
+      span.updateName(`${request.method} ${route}`);
+      span.setAttribute(spanAttributes.httpRoute, route);
     }
     if (!response.headersSent) {
       span.setAttribute(spanAttributes.errorType, 'aborted');
