@@ -1,3 +1,4 @@
+import kafkajs, { type Admin } from 'kafkajs';
 import type { Row, Verdict } from './bench-report.ts';
 
 /** The parts a run can measure, in the order they run. */
@@ -50,4 +51,21 @@ export interface BenchRun {
   note: (line: string) => void;
   /** Best accepted/s the ingress reached, once the ingress part ran. */
   ingressMaxPerSecond?: number;
+}
+
+/** Runs `work` with a kafkajs admin client of the run's brokers, connected, then disconnected. */
+export async function withRunAdmin<T>(
+  run: BenchRun,
+  work: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const admin = new kafkajs.Kafka({
+    brokers: [...run.brokers],
+    logLevel: kafkajs.logLevel.NOTHING,
+  }).admin();
+  await admin.connect();
+  try {
+    return await work(admin);
+  } finally {
+    await admin.disconnect();
+  }
 }

@@ -3,7 +3,6 @@
 // table and saves it, with the machine's description, as JSON under .local/bench/. Not part
 // of the test command.
 import { loadavg } from 'node:os';
-import kafkajs from 'kafkajs';
 import { KAFKA_VERSION } from '../../deploy/local/src/components/kafka.ts';
 import { stackEnv } from '../support/stack-env.ts';
 import { parseBenchOptions } from './bench-options.ts';
@@ -15,7 +14,7 @@ import {
   saveResult,
   type Verdict,
 } from './bench-report.ts';
-import type { BenchPart, BenchRun } from './bench-run.ts';
+import { type BenchPart, type BenchRun, withRunAdmin } from './bench-run.ts';
 import { benchConsumer } from './consumer-bench.ts';
 import { benchEndToEnd } from './end-to-end-bench.ts';
 import { benchIngress } from './ingress-bench.ts';
@@ -94,17 +93,10 @@ async function main(): Promise<void> {
 
 /** Deletes every topic of this run (its prefix), so repeated runs do not fill the broker. */
 async function deleteRunTopics(run: BenchRun): Promise<void> {
-  const admin = new kafkajs.Kafka({
-    brokers: [...run.brokers],
-    logLevel: kafkajs.logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
+  await withRunAdmin(run, async (admin) => {
     const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(run.prefix));
     if (topics.length > 0) await admin.deleteTopics({ topics });
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }
 
 await main();

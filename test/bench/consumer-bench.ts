@@ -1,9 +1,8 @@
 import { groupTopology } from '@tributary/contract';
-import kafkajs from 'kafkajs';
 import { waitFor } from '../support/wait-for.ts';
 import { applyBenchTopics, benchCatalog, benchGroups, benchSourceTopic } from './bench-catalog.ts';
 import { ratio } from './bench-report.ts';
-import type { BenchRun } from './bench-run.ts';
+import { type BenchRun, withRunAdmin } from './bench-run.ts';
 import { peakRssDuring } from './child-process.ts';
 import {
   type ConsumerBenchTarget,
@@ -128,12 +127,7 @@ function cpuNote(perRecordUs: number | undefined): { note?: string } {
 
 /** Records on `topic` now (sum of end offsets; the source topic has no transaction markers). */
 async function topicRecordCount(run: BenchRun, topic: string): Promise<number> {
-  const admin = new kafkajs.Kafka({
-    brokers: [...run.brokers],
-    logLevel: kafkajs.logLevel.NOTHING,
-  }).admin();
-  await admin.connect();
-  try {
+  return withRunAdmin(run, async (admin) => {
     // Right after the topics were created the broker may still be electing leaders.
     const offsets = await waitFor(() => admin.fetchTopicOffsets(topic), {
       timeoutMs: 30_000,
@@ -141,7 +135,5 @@ async function topicRecordCount(run: BenchRun, topic: string): Promise<number> {
       what: `end offsets of ${topic}`,
     });
     return offsets.reduce((sum, p) => sum + Number(p.high) - Number(p.low), 0);
-  } finally {
-    await admin.disconnect();
-  }
+  });
 }

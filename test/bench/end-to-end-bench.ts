@@ -3,8 +3,7 @@ import { applyBenchTopics, benchGroups } from './bench-catalog.ts';
 import type { BenchRun } from './bench-run.ts';
 import { peakRssDuring } from './child-process.ts';
 import { runHttpLoad } from './http-load.ts';
-import { signedDelivery } from './ingress-bench.ts';
-import { startIngressProcess } from './ingress-process.ts';
+import { signedDelivery, startRunIngress } from './ingress-bench.ts';
 import { type NoopService, startNoopService } from './noop-service-process.ts';
 
 /** Offered load when the ingress part did not run in this invocation, per second. */
@@ -34,13 +33,7 @@ export async function benchEndToEnd(run: BenchRun): Promise<void> {
     maxRecordsPerTransaction: run.options.maxRecordsPerTransaction,
     cpuProfDir: options.cpuProfDir,
   });
-  const ingress = await startIngressProcess({
-    brokers: run.brokers,
-    registryUrl: run.registryUrl,
-    prefix: run.prefix,
-    port: options.port,
-    githubSecret: delivery.secret,
-  });
+  const ingress = await startRunIngress(run, delivery);
   const offer = (rate: number, durationSeconds: number) =>
     runHttpLoad({
       url: `${ingress.url}/webhooks/github`,

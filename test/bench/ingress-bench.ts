@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { sign } from '@tributary/ingress';
-import kafkajs from 'kafkajs';
 import { ratio } from './bench-report.ts';
-import type { BenchRun } from './bench-run.ts';
+import { type BenchRun, withRunAdmin } from './bench-run.ts';
 import { cpuMsOf, peakRssDuring, startChild } from './child-process.ts';
 import { githubPushPayload } from './github-push-payload.ts';
 import { type HttpLoadResult, runHttpLoad } from './http-load.ts';
 import { type IngressProcess, startIngressProcess } from './ingress-process.ts';
 import { type ProducerCeilingMode, runProducerCeiling } from './kafka-producer-ceiling.ts';
 import { processCpuMs } from './steady-rate.ts';
-
-const { Kafka, logLevel } = kafkajs;
 
 /** A signed GitHub push delivery, ready to be sent many times with fresh delivery ids. */
 export interface SignedDelivery {
@@ -36,6 +33,25 @@ export function signedDelivery(): SignedDelivery {
     if (name.toLowerCase() !== deliveryHeader) headers[name] = String(value);
   }
   return { body, headers, secret, deliveryHeader };
+}
+
+/**
+ * Starts the ingress under test on the run's stack, prefix and port, taking `delivery`'s
+ * secret for GitHub; `extra` adds Node flags or `reusePort`.
+ */
+export function startRunIngress(
+  run: BenchRun,
+  delivery: SignedDelivery,
+  extra: { nodeFlags?: readonly string[]; reusePort?: boolean } = {},
+): Promise<IngressProcess> {
+  return startIngressProcess({
+    brokers: run.brokers,
+    registryUrl: run.registryUrl,
+    prefix: run.prefix,
+    port: run.options.port,
+    githubSecret: delivery.secret,
+    ...extra,
+  });
 }
 
 /** Note of the ingress's CPU time per answered request over a load run, when it was read. */
@@ -149,13 +165,12 @@ export async function benchIngress(run: BenchRun): Promise<void> {
 
   const kafka = new Map<number, number>();
   const ceilingTopic = `${run.prefix}bench.producer-ceiling`;
-  const admin = new Kafka({ brokers: [...run.brokers], logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  await admin.createTopics({
-    topics: [{ topic: ceilingTopic, numPartitions: 6 }],
-    waitForLeaders: true,
-  });
-  await admin.disconnect();
+  await withRunAdmin(run, (admin) =>
+    admin.createTopics({
+      topics: [{ topic: ceilingTopic, numPartitions: 6 }],
+      waitForLeaders: true,
+    }),
+  );
   const modes: Array<[ProducerCeilingMode, string]> = [
     ['coalesced', 'Kafka ceiling: kafkajs alone, coalesced, acks=all'],
     ['per-record', 'kafkajs alone, one send per record (reference)'],
@@ -190,12 +205,7 @@ export async function benchIngress(run: BenchRun): Promise<void> {
     }
   }
 
-  const ingress = await startIngressProcess({
-    brokers: run.brokers,
-    registryUrl: run.registryUrl,
-    prefix: run.prefix,
-    port: options.port,
-    githubSecret: delivery.secret,
+  const ingress = await startRunIngress(run, delivery, {
     ...(options.cpuProfDir && {
       nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`],
     }),
@@ -254,16 +264,7 @@ async function benchScaledIngress(
   const processes: IngressProcess[] = [];
   try {
     for (let i = 0; i < count; i += 1) {
-      processes.push(
-        await startIngressProcess({
-          brokers: run.brokers,
-          registryUrl: run.registryUrl,
-          prefix: run.prefix,
-          port: options.port,
-          githubSecret: delivery.secret,
-          reusePort: true,
-        }),
-      );
+      processes.push(await startRunIngress(run, delivery, { reusePort: true }));
     }
     const url = `${processes[0]?.url}/webhooks/github`;
     const cpuOfAll = async () => {
