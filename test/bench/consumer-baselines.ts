@@ -15,6 +15,7 @@ import kafkajs, {
   type TopicOffsets,
 } from 'kafkajs';
 import { encodeMarkValue } from '../../packages/consumer-runtime/src/dedup/dedup-mark.ts';
+import { headerText } from '../../packages/consumer-runtime/src/headers/record-headers.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { type Progress, processCpuMs, steadyCpuPerRecordUs, steadyRate } from './steady-rate.ts';
 
@@ -160,7 +161,8 @@ export async function runBareConsumer(
       for (const message of batch.messages) {
         if (message.value) await codec.decode(message.value);
         if (commit.kind === 'transaction-with-marks') {
-          marks.push(doneMark(message.headers?.[kafkaHeaderNames.eventId], batch.partition));
+          const eventId = headerText(message.headers, kafkaHeaderNames.eventId) ?? '';
+          marks.push(doneMark(eventId, batch.partition));
         }
       }
       const last = batch.lastOffset();
@@ -196,10 +198,9 @@ export async function runBareConsumer(
 }
 
 /** A `done` mark for the record's event id, written to the source record's partition. */
-function doneMark(eventId: Buffer | string | (Buffer | string)[] | undefined, partition: number) {
-  const key = String(Array.isArray(eventId) ? eventId[0] : (eventId ?? ''));
+function doneMark(eventId: string, partition: number) {
   return {
-    key,
+    key: eventId,
     value: encodeMarkValue({ state: 'done', atMs: Date.now(), attempts: 1, redrives: 0 }),
     partition,
   };
