@@ -31,25 +31,20 @@ export function traceWebhookRequest(
   next: NextFunction,
 ): void {
   const caller = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, request.headers));
-  const root = trace.deleteSpan(context.active());
-  const span = tracer.startSpan(
-    request.method,
-    {
-      kind: SpanKind.SERVER,
-      root: true,
-      attributes: {
-        [spanAttributes.httpRequestMethod]: request.method,
-        [spanAttributes.urlPath]: request.originalUrl.split('?')[0] ?? '',
-        [spanAttributes.urlScheme]: request.protocol,
-        [spanAttributes.networkPeerAddress]: request.socket.remoteAddress ?? '',
-        ...(request.headers['user-agent'] !== undefined && {
-          [spanAttributes.userAgent]: request.headers['user-agent'],
-        }),
-      },
-      ...(caller !== undefined && isSpanContextValid(caller) && { links: [{ context: caller }] }),
+  const span = tracer.startSpan(request.method, {
+    kind: SpanKind.SERVER,
+    root: true,
+    attributes: {
+      [spanAttributes.httpRequestMethod]: request.method,
+      [spanAttributes.urlPath]: request.originalUrl.split('?')[0] ?? '',
+      [spanAttributes.urlScheme]: request.protocol,
+      [spanAttributes.networkPeerAddress]: request.socket.remoteAddress ?? '',
+      ...(request.headers['user-agent'] !== undefined && {
+        [spanAttributes.userAgent]: request.headers['user-agent'],
+      }),
     },
-    root,
-  );
+    ...(caller !== undefined && isSpanContextValid(caller) && { links: [{ context: caller }] }),
+  });
   let ended = false;
   const end = () => {
     if (ended) return;
@@ -74,5 +69,5 @@ export function traceWebhookRequest(
   };
   response.once('finish', end);
   response.once('close', end);
-  context.with(trace.setSpan(root, span), next);
+  context.with(trace.setSpan(context.active(), span), next);
 }
